@@ -1,0 +1,76 @@
+"""YouSaid: the Flask application factory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flask import Flask
+from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
+
+from config import Config
+
+TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
+
+
+def create_app(config_class: type[Config] | Config = Config) -> Flask:
+    app = Flask(__name__, template_folder=str(TEMPLATE_DIR))
+    app.config.from_object(config_class)
+    app.config.from_prefixed_env()
+    register_templates(app)
+    register_extensions(app)
+    register_blueprints(app)
+    register_errorhandlers(app)
+    register_commands(app)
+    return app
+
+
+def register_templates(app: Flask) -> None:
+    # nhsuk-frontend-jinja's components need ChainableUndefined; our templates come first.
+    app.jinja_options = {
+        **app.jinja_options,
+        "undefined": ChainableUndefined,
+        "loader": ChoiceLoader(
+            [FileSystemLoader(str(TEMPLATE_DIR)), PackageLoader("nhsuk_frontend_jinja")]
+        ),
+    }
+    from feedback_app import templating
+
+    templating.init_app(app)
+
+
+def register_extensions(app: Flask) -> None:
+    from feedback_app import database
+    from feedback_app.extensions import csrf, db, limiter, login_manager, migrate
+
+    db.init_app(app)
+    migrations = Path(__file__).resolve().parent.parent / "migrations"
+    migrate.init_app(app, db, render_as_batch=True, directory=str(migrations))
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    database.init_app(app)
+
+
+def register_blueprints(app: Flask) -> None:
+    from feedback_app.admin.routes import bp as admin_bp
+    from feedback_app.assets import bp as assets_bp
+    from feedback_app.auth.routes import bp as auth_bp
+    from feedback_app.inbox.routes import bp as inbox_bp
+    from feedback_app.main.routes import bp as main_bp
+    from feedback_app.panels.routes import bp as panels_bp
+    from feedback_app.surveys.routes import bp as surveys_bp
+
+    for bp in (assets_bp, main_bp, auth_bp, admin_bp, surveys_bp, panels_bp, inbox_bp):
+        app.register_blueprint(bp)
+
+
+def register_errorhandlers(app: Flask) -> None:
+    from feedback_app import errors
+
+    errors.init_app(app)
+
+
+def register_commands(app: Flask) -> None:
+    from feedback_app import cli
+
+    cli.init_app(app)
