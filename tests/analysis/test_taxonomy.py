@@ -1,4 +1,6 @@
+import csv
 import dataclasses
+from pathlib import Path
 
 import pytest
 
@@ -59,3 +61,18 @@ def test_get_taxonomy():
     assert get_taxonomy("none") == ()
     with pytest.raises(ValueError, match="Unknown taxonomy"):
         get_taxonomy("IAPTv2")
+
+
+def test_evaluation_set_uses_known_keys_and_avoids_seed_sentences():
+    path = Path(__file__).parent.parent / "data" / "taxonomy_eval.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) >= 300
+    seeds = {seed.lower() for theme in IAPT_TAXONOMY for seed in theme.seeds}
+    for row in rows:
+        keys = [key for key in row["themes"].split(";") if key]
+        assert set(keys) <= EXPECTED_KEYS
+        assert len(keys) == len(set(keys))
+        assert row["text"].lower() not in seeds
+    assert any(not row["themes"] for row in rows)
+    assert any(";" in row["themes"] for row in rows)
