@@ -1,0 +1,188 @@
+"""Text preparation for theme discovery: normalisation, tokenising, clauses, contentless comments.
+
+Everything here works without downloaded nltk data (no punkt, no stopwords corpus): sentences
+and clauses are split with regular expressions, stop words come from scikit-learn and stemming
+uses nltk's Snowball stemmer, which is pure code.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from nltk.stem import SnowballStemmer
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+__all__ = [
+    "STOP_WORDS",
+    "Tokenizer",
+    "is_contentless",
+    "normalise",
+    "split_units",
+    "surface_tokens",
+]
+
+# Domain spellings that mean the same thing. Applied to lower-cased text, in order, before
+# tokenising, so "PHQ-9", "phq 9" and "PHQ9" become one token and abbreviations meet their
+# spelled-out forms.
+_REPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(pattern), repl)
+    for pattern, repl in (
+        (r"\bphq[\s\-]?9\b", " phq9 "),
+        (r"\bgad[\s\-]?7\b", " gad7 "),
+        (r"\bcore[\s\-]?10\b", " core10 "),
+        (r"\bn/a\b", " na "),
+        (r"\ba\s?&\s?e\b", " a_and_e "),
+        (r"\baccident and emergency\b", " a_and_e "),
+        (r"\b111\b", " nhs111 "),
+        (r"\b999\b", " nhs999 "),
+        (r"\bappts?\b", " appointment "),
+        (r"\bdrs?\b\.?", " doctor "),
+        (r"\bdocs?\b", " doctor "),
+        (r"\bcpns?\b", " nurse "),
+        (r"\bpwps?\b", " practitioner "),
+        (r"\bcognitive behaviou?ral therapy\b", " cbt "),
+        (r"\b(?:iapt|talking therap(?:y|ies))\b", " iapt "),
+        (r"\bthank[\s\-]?you\b|\bthanks\b|\bthankyou\b", " thank "),
+        (r"\bphone\b|\btelephone\b|\bringing\b", " phone "),
+        (r"\bmins?\b", " minutes "),
+        (r"\bhrs?\b", " hours "),
+        (r"\bwks?\b", " weeks "),
+        (r"\bcan'?t\b", " can not "),
+        (r"\bwon'?t\b", " will not "),
+        (r"n't\b", " not "),
+        (r"'(?:s|re|ve|ll|d|m)\b", " "),
+    )
+)
+
+_TOKEN = re.compile(r"[a-z][a-z0-9_]+")
+
+# Stop words for themes. Negations carry no topic, so they are stop words here; sentiment is
+# measured separately on the raw text.
+STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {
+    "just", "really", "did", "does", "got", "get", "getting", "ve", "ll", "im", "dont", "didnt",
+    "na", "able", "also", "would", "could", "think", "feel", "felt", "way", "lot", "bit", "thing",
+    "things", "make", "made", "want", "wanted", "need", "needed", "know", "like",
+}
+
+# Words that, when they are all a comment says, mean the person said nothing ("n/a", "Did not
+# answer", "No comment", "Nothing to add", "ok").
+_FILLER: frozenset[str] = frozenset(
+    re.findall(
+        r"\S+",
+        """
+    a add all an answer answered anything applicable as at blank can cant comment comments did
+    didnt do dont else far fine given i idk is it its know me more my n na nil no none nope not
+    nothin nothing notta nowt of ok okay particular question really response say so specific
+    sure that the think this to was yes
+        """,
+    )
+)
+
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+(?=\b(?:but|however|although|though|whereas)\b)")
+
+
+def normalise(text: str) -> str:
+    """Lower-case ``text`` and apply the domain replacements.
+
+    Parameters
+    ----------
+    text : str
+        A comment or part of one.
+
+    Returns
+    -------
+    str
+        The normalised text (still a string; tokenise it with :class:`Tokenizer`).
+    """
+    out = text.lower().replace("’", "'")
+    for pattern, repl in _REPLACEMENTS:
+        out = pattern.sub(repl, out)
+    return out
+
+
+def is_contentless(text: str) -> bool:
+    """Return True when ``text`` says nothing a theme could describe.
+
+    Parameters
+    ----------
+    text : str
+        A comment.
+
+    Returns
+    -------
+    bool
+        True for empty text and for text made only of filler ("n/a", "Nothing", "ok",
+        "Did not answer", "no comment", "Nothing to add").
+    """
+    words = re.findall(r"[a-z]+", normalise(text))
+    return all(word in _FILLER for word in words)
+
+
+def split_units(text: str, drop_contentless: bool = True) -> list[str]:
+    """Split a comment into sentences and contrastive clauses ("..., but ...").
+
+    Contentless pieces (a leading "Nothing." in "Nothing. Quite satisfied.") are dropped, so a
+    comment with any content yields at least one unit and a contentless one yields none.
+
+    Parameters
+    ----------
+    text : str
+        A comment.
+    drop_contentless : bool, default=True
+        Drop contentless pieces; when False only pieces without any letter are dropped.
+
+    Returns
+    -------
+    list of str
+        The units in order of appearance.
+    """
+    pieces = [piece.strip(" ,-") for piece in _SENTENCE.split(text.strip())]
+    if not drop_contentless:
+        return [piece for piece in pieces if re.search(r"[A-Za-z]", piece)]
+    return [piece for piece in pieces if piece and not is_contentless(piece)]
+
+
+class Tokenizer:
+    """Normalise, tokenise, drop stop words and stem; a picklable class for ``TfidfVectorizer``.
+
+    Stems are cached per instance because the same few thousand words recur in every comment
+    and Snowball stemming dominates the cost otherwise.
+
+    Parameters
+    ----------
+    stem : bool, default=True
+        Reduce words to Snowball stems ("waiting", "waited" -> "wait").
+    """
+
+    def __init__(self, stem: bool = True) -> None:
+        self.stem = stem
+        self._cache: dict[str, str] = {}
+        self._stemmer = SnowballStemmer("english") if stem else None
+
+    def __call__(self, text: str) -> list[str]:
+        """Return the tokens of ``text``."""
+        cache = self._cache
+        out = []
+        for word in _TOKEN.findall(normalise(text)):
+            if word in STOP_WORDS:
+                continue
+            token = cache.get(word)
+            if token is None:
+                token = self._stemmer.stem(word) if self._stemmer is not None else word
+                cache[word] = token
+            out.append(token)
+        return out
+
+    def __getstate__(self) -> dict[str, object]:
+        # The cache is rebuilt cheaply; keeping it out makes saved models smaller.
+        return {"stem": self.stem}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__init__(stem=bool(state["stem"]))
+
+
+def surface_tokens(texts: Iterable[str]) -> list[list[str]]:
+    """Tokenise without stemming, for readable theme terms and names."""
+    plain = Tokenizer(stem=False)
+    return [plain(text) for text in texts]

@@ -1,0 +1,931 @@
+"""Themes people can trust, name and act on: seeded themes, discovery, stable identity, corrections.
+
+:class:`ThemeModel` turns free-text comments into themes in five steps:
+
+1. Each comment is split into sentences and contrastive clauses ("..., but ..."); comments that
+   say nothing ("n/a", "Nothing", "ok") are set aside as ``unassigned``.
+2. Units are embedded: sublinear TF-IDF over stemmed, domain-normalised words and bigrams, reduced
+   by LSA (truncated SVD) and L2-normalised; or sentence embeddings (``backend="embeddings"``).
+3. Units close enough to a seeded theme (the taxonomy, plus themes people confirmed by moving
+   comments) take that theme.
+4. The rest are clustered with spherical k-means into emergent themes; k is chosen by silhouette
+   when ``k="auto"``. A refit starts from the previous model's themes and matches new clusters to
+   old keys with a Hungarian match on shared members, so keys (and links to actions) survive.
+5. Each comment gets every theme its units took, the heaviest first (the primary).
+
+Every identical unit is embedded once: real feedback repeats itself ("Very helpful staff"), and
+that is where most of the speed comes from.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+import joblib
+import numpy as np
+from scipy.optimize import linear_sum_assignment
+from sklearn.base import BaseEstimator
+from sklearn.cluster import KMeans
+from sklearn.decomposition import TruncatedSVD
+from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.metrics import silhouette_score
+from sklearn.preprocessing import normalize
+from sklearn.utils import check_random_state
+
+from analysis.text import Tokenizer, is_contentless, split_units
+
+__all__ = [
+    "MODEL_FORMAT",
+    "UNASSIGNED",
+    "Assignment",
+    "Corrections",
+    "ThemeInfo",
+    "ThemeModel",
+]
+
+#: Saved models record this; :meth:`ThemeModel.load` refuses other formats.
+MODEL_FORMAT = 1
+#: The key given to comments that say nothing or fit no theme.
+UNASSIGNED = "unassigned"
+_EMERGENT = re.compile(r"^emergent-(\d+)$")
+# Cosine similarity above which a clause counts as a rewording of a single seed or example.
+_NEAR_DUPLICATE = 0.8
+
+ProgressCallback = Callable[[float, str], None]
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """The themes of one comment.
+
+    Attributes
+    ----------
+    primary : str
+        The main theme's key, or ``"unassigned"``.
+    themes : tuple of str
+        Every theme of the comment, primary first; empty when unassigned.
+    scores : dict of str to float
+        Similarity (0..1) of the comment's best-matching clause to each of its themes.
+    sentiment : float
+        Sentiment of the comment, -1 (negative) to 1 (positive).
+    """
+
+    primary: str
+    themes: tuple[str, ...]
+    scores: dict[str, float]
+    sentiment: float
+
+
+@dataclass
+class ThemeInfo:
+    """What a theme is and how much feedback it holds.
+
+    Attributes
+    ----------
+    key : str
+        Stable identifier: a taxonomy key or ``emergent-<n>``.
+    name, description : str
+        Readable name and description (suggested for emergent themes; people can rename).
+    origin : str
+        ``"taxonomy"``, ``"emergent"`` or ``"confirmed"`` (people gave it examples).
+    top_terms : list of str
+        Terms that set the theme apart (class-based TF-IDF over its clauses).
+    representative : list of int
+        Indices into the fit texts of the comments closest to the theme's centre.
+    size : int
+        Number of fit comments that carry the theme (primary or not).
+    sentiment : float
+        Mean sentiment of the clauses in the theme, -1..1.
+    """
+
+    key: str
+    name: str
+    description: str
+    origin: str
+    top_terms: list[str]
+    representative: list[int]
+    size: int
+    sentiment: float
+
+
+@dataclass
+class Corrections:
+    """What people changed, for :meth:`ThemeModel.fit` to honour.
+
+    Attributes
+    ----------
+    examples : list of (str, str)
+        ``(text, theme_key)`` pairs: comments moved to a theme. A key that is not in the
+        taxonomy becomes a ``"confirmed"`` theme seeded by its examples; ``"unassigned"`` teaches
+        the model that such text belongs to no theme.
+    names, descriptions : dict of str to str
+        Names and descriptions people gave, by key.
+    merges : list of (tuple of str, str)
+        ``(sources, into)``: the source keys were merged into ``into``.
+    not_themes : list of str
+        Keys people marked "not a theme"; never reused.
+    """
+
+    examples: list[tuple[str, str]] = field(default_factory=list)
+    names: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, str] = field(default_factory=dict)
+    merges: list[tuple[tuple[str, ...], str]] = field(default_factory=list)
+    not_themes: list[str] = field(default_factory=list)
+
+    def combined(self, other: Corrections | None) -> Corrections:
+        """Return these corrections followed by ``other`` (later ones win)."""
+        if other is None:
+            return replace(
+                self,
+                examples=list(self.examples),
+                names=dict(self.names),
+                descriptions=dict(self.descriptions),
+                merges=list(self.merges),
+                not_themes=list(self.not_themes),
+            )
+        return Corrections(
+            examples=[*self.examples, *other.examples],
+            names={**self.names, **other.names},
+            descriptions={**self.descriptions, **other.descriptions},
+            merges=[*self.merges, *other.merges],
+            not_themes=list(dict.fromkeys([*self.not_themes, *other.not_themes])),
+        )
+
+
+def _sentiment_scores(texts: Sequence[str]) -> np.ndarray:
+    """Sentiment of each text (-1..1), from :mod:`analysis.sentiment` when it is available."""
+    try:
+        from analysis.sentiment import sentiment_scores
+    except ImportError:  # pragma: no cover - only before the sentiment module exists
+        from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+        analyzer = SentimentIntensityAnalyzer()
+        return np.array([analyzer.polarity_scores(t)["compound"] for t in texts], dtype=float)
+    return np.asarray(sentiment_scores(list(texts)), dtype=float)
+
+
+def _load_embedder() -> Any:
+    """Return helper-3's ``SentenceEmbedder`` class, or raise ImportError saying how to install."""
+    try:
+        from analysis.embeddings import SentenceEmbedder
+    except ImportError as exc:
+        raise ImportError(
+            "The embeddings backend needs the optional extra: pip install .[embeddings]"
+        ) from exc
+    return SentenceEmbedder
+
+
+class ThemeModel(BaseEstimator):
+    """Seeded and emergent themes of free-text feedback, with stable keys.
+
+    Parameters
+    ----------
+    taxonomy : str, default="iapt"
+        Built-in taxonomy of seeded themes: ``"iapt"`` (NHS Talking Therapies) or ``"none"``.
+    k : int or "auto", default="auto"
+        Number of emergent themes; ``"auto"`` chooses it by silhouette.
+    backend : {"default", "embeddings"}, default="default"
+        ``"default"``: TF-IDF + LSA. ``"embeddings"``: sentence embeddings (optional extra).
+    random_state : int, RandomState or None, default=0
+        Seed for SVD and k-means; the same seed and texts give the same themes.
+    n_components : int, default=100
+        LSA dimensions.
+    seed_threshold : float, default=0.45
+        Similarity a clause needs to a seeded theme to take it.
+    units : {"clause", "comment"}, default="clause"
+        Work on clauses (a comment can carry several themes) or on whole comments.
+    sentiment_weight : float, default=0.0
+        Weight of a sentiment coordinate appended to each vector before clustering; positive
+        values pull praise and complaints about the same topic apart.
+    max_k : int, default=60
+        Largest k tried when ``k="auto"``.
+    stem : bool, default=True
+        Stem words (Snowball) before TF-IDF.
+    contentless : bool, default=True
+        Set aside comments and clauses that say nothing ("n/a", "Nothing") as unassigned.
+    """
+
+    def __init__(
+        self,
+        taxonomy: str = "iapt",
+        k: int | str = "auto",
+        backend: str = "default",
+        random_state: int | np.random.RandomState | None = 0,
+        n_components: int = 100,
+        seed_threshold: float = 0.45,
+        units: str = "clause",
+        sentiment_weight: float = 0.0,
+        max_k: int = 60,
+        stem: bool = True,
+        contentless: bool = True,
+    ) -> None:
+        self.taxonomy = taxonomy
+        self.k = k
+        self.backend = backend
+        self.random_state = random_state
+        self.n_components = n_components
+        self.seed_threshold = seed_threshold
+        self.units = units
+        self.sentiment_weight = sentiment_weight
+        self.max_k = max_k
+        self.stem = stem
+        self.contentless = contentless
+
+    # ------------------------------------------------------------------ fitting
+    def fit(
+        self,
+        texts: Sequence[str],
+        ids: Sequence[str] | None = None,
+        previous: ThemeModel | None = None,
+        corrections: Corrections | None = None,
+        progress: ProgressCallback | None = None,
+    ) -> ThemeModel:
+        """Learn themes from ``texts``.
+
+        Parameters
+        ----------
+        texts : sequence of str
+            The comments.
+        ids : sequence of str, optional
+            Identifiers kept alongside the texts (``ids_``).
+        previous : ThemeModel, optional
+            An earlier fit: its emergent themes keep their keys when a new cluster matches them,
+            and its corrections are honoured again.
+        corrections : Corrections, optional
+            Moves, names, merges and "not a theme" marks to honour (added to ``previous``'s).
+        progress : callable, optional
+            Called as ``progress(fraction, message)`` as the fit advances.
+
+        Returns
+        -------
+        ThemeModel
+            ``self``.
+        """
+        report = progress or (lambda fraction, message: None)
+        self._check_params()
+        texts = ["" if t is None else str(t) for t in texts]
+        if ids is not None and len(ids) != len(texts):
+            raise ValueError("ids and texts must have the same length")
+        self.texts_ = texts
+        self.ids_ = [str(i) for i in (ids if ids is not None else range(len(texts)))]
+        base = previous.corrections_ if previous is not None else Corrections()
+        self.corrections_ = base.combined(corrections)
+        rng = check_random_state(self.random_state)
+
+        report(0.0, "splitting comments")
+        owners, unit_texts, unit_index = self._units(texts)
+        unique_texts = list(unit_index)
+        counts = np.bincount(unit_index_array := np.fromiter(
+            (unit_index[u] for u in unit_texts), dtype=np.int64, count=len(unit_texts)
+        ), minlength=len(unique_texts)).astype(float)
+
+        seed_keys, seed_texts, origins = self._seeds()
+        report(0.1, f"embedding {len(unique_texts):,} distinct clauses")
+        self._fit_space(unique_texts + seed_texts, rng)
+        report(0.35, "scoring sentiment")
+        unit_sentiment = _sentiment_scores(unique_texts) if unique_texts else np.zeros(0)
+        seed_sentiment = _sentiment_scores(seed_texts) if seed_texts else np.zeros(0)
+        vectors = self._embed(unique_texts, unit_sentiment)
+        seed_vectors = self._embed(seed_texts, seed_sentiment)
+        self._set_seed_bank(seed_keys, seed_vectors)
+        self.origins_ = origins
+
+        report(0.5, "matching seeded themes")
+        seeded_key, _ = self._score_seeded(vectors)
+        residual = np.flatnonzero(np.array([k is None for k in seeded_key], dtype=bool))
+        self._emergent_keys: list[str] = []
+        self._emergent_centroids = np.zeros((0, vectors.shape[1]), dtype=np.float32)
+        self.next_emergent_ = previous.next_emergent_ if previous is not None else 1
+
+        if residual.size:
+            report(0.6, f"clustering {residual.size:,} clauses")
+            self._cluster(vectors[residual], counts[residual], unique_texts, residual, previous,
+                          rng)
+
+        report(0.85, "assigning comments")
+        unit_keys, unit_scores = self._label_units(vectors)
+        self.assignments_ = self._aggregate(
+            len(texts), owners, unit_index_array, unit_keys, unit_scores,
+            unit_sentiment, unique_texts,
+        )
+        self._describe(unique_texts, unit_index_array, owners, unit_keys, unit_scores,
+                       unit_sentiment, vectors)
+        self.k_ = len(self._emergent_keys)
+        self.version_ = MODEL_FORMAT
+        report(1.0, "done")
+        return self
+
+    def _check_params(self) -> None:
+        if self.backend not in {"default", "embeddings"}:
+            raise ValueError(f"backend must be 'default' or 'embeddings', not {self.backend!r}")
+        if self.units not in {"clause", "comment"}:
+            raise ValueError(f"units must be 'clause' or 'comment', not {self.units!r}")
+        if not (self.k == "auto" or (isinstance(self.k, int | np.integer) and self.k >= 1)):
+            raise ValueError(f"k must be a positive integer or 'auto', not {self.k!r}")
+
+    def _units(self, texts: Sequence[str]) -> tuple[list[int], list[str], dict[str, int]]:
+        """Split comments into units; return owner comment per unit, unit texts, distinct index."""
+        owners: list[int] = []
+        unit_texts: list[str] = []
+        index: dict[str, int] = {}
+        for i, text in enumerate(texts):
+            if self.units == "clause":
+                pieces = split_units(text, drop_contentless=self.contentless)
+            elif self.contentless and is_contentless(text):
+                pieces = []
+            else:
+                pieces = [text.strip()] if text.strip() else []
+            for piece in pieces:
+                owners.append(i)
+                unit_texts.append(piece)
+                index.setdefault(piece, len(index))
+        return owners, unit_texts, index
+
+    def _seeds(self) -> tuple[list[str], list[str], dict[str, str]]:
+        """Seed texts and their keys: the taxonomy, then people's examples."""
+        from analysis.taxonomy import get_taxonomy
+
+        keys: list[str] = []
+        seed_texts: list[str] = []
+        origins: dict[str, str] = {}
+        self.definitions_ = {}
+        for theme in get_taxonomy(self.taxonomy):
+            self.definitions_[theme.key] = (theme.name, theme.description)
+            origins[theme.key] = "taxonomy"
+            for seed in theme.seeds:
+                keys.append(theme.key)
+                seed_texts.append(seed)
+        for text, key in self.corrections_.examples:
+            if key != UNASSIGNED and key not in origins:
+                origins[key] = "confirmed"
+            for piece in split_units(text) or [text]:
+                keys.append(key)
+                seed_texts.append(piece)
+        return keys, seed_texts, origins
+
+    def _fit_space(self, texts: list[str], rng: np.random.RandomState) -> None:
+        """Fit the vector space (TF-IDF + LSA, or the embedder) on clauses and seeds."""
+        # The TF-IDF vocabulary is needed by both backends: it names themes.
+        self.vectorizer_ = TfidfVectorizer(
+            tokenizer=Tokenizer(stem=self.stem), token_pattern=None, lowercase=False,
+            sublinear_tf=True,
+            ngram_range=(1, 2), min_df=2 if len(texts) > 50 else 1, max_df=0.5,
+            dtype=np.float32,
+        )
+        try:
+            X = self.vectorizer_.fit_transform(texts)
+        except ValueError:
+            # Every word was a stop word or too rare: fall back to a vocabulary of anything.
+            self.vectorizer_.set_params(min_df=1, max_df=1.0)
+            X = self.vectorizer_.fit_transform(texts or ["empty"])
+        self.svd_ = None
+        self.embedder_ = None
+        if self.backend == "embeddings":
+            self.embedder_ = _load_embedder()()
+            self.embedder_.fit(texts)
+            return
+        n_components = min(self.n_components, X.shape[1] - 1, max(X.shape[0] - 1, 1))
+        if n_components >= 2:
+            self.svd_ = TruncatedSVD(
+                n_components=n_components, random_state=rng.randint(np.iinfo(np.int32).max)
+            )
+            self.svd_.fit(X)
+
+    def _embed(self, texts: Sequence[str], sentiment: np.ndarray | None = None) -> np.ndarray:
+        """L2-normalised vectors of ``texts`` in the fitted space."""
+        if not texts:
+            width = self._width()
+            return np.zeros((0, width), dtype=np.float32)
+        if self.embedder_ is not None:
+            V = np.asarray(self.embedder_.transform(list(texts)), dtype=np.float32)
+        else:
+            X = self.vectorizer_.transform(texts)
+            V = self.svd_.transform(X) if self.svd_ is not None else X.toarray()
+        if self.sentiment_weight:
+            if sentiment is None:
+                sentiment = _sentiment_scores(texts)
+            V = normalize(V) if self.embedder_ is None else V
+            V = np.hstack([V, self.sentiment_weight * sentiment[:, None]])
+        return normalize(V).astype(np.float32)
+
+    def _width(self) -> int:
+        if self.embedder_ is not None:
+            width = int(self.embedder_.transform(["x"]).shape[1])
+        elif self.svd_ is not None:
+            width = self.svd_.n_components
+        else:
+            width = len(self.vectorizer_.vocabulary_)
+        return width + (1 if self.sentiment_weight else 0)
+
+    # ------------------------------------------------------------------ seeded themes
+    def _set_seed_bank(self, keys: list[str], vectors: np.ndarray) -> None:
+        """Store seed vectors by key, with one normalised centroid per key."""
+        self._seed_keys: list[str] = list(dict.fromkeys(keys))
+        position = {k: i for i, k in enumerate(self._seed_keys)}
+        self._seed_owner = np.array([position[k] for k in keys], dtype=np.int64)
+        self._seed_vectors = vectors.astype(np.float32)
+        self._refresh_seed_centroids()
+
+    def _refresh_seed_centroids(self) -> None:
+        width = self._seed_vectors.shape[1] if self._seed_vectors.size else self._width()
+        centroids = np.zeros((len(self._seed_keys), width), dtype=np.float32)
+        np.add.at(centroids, self._seed_owner, self._seed_vectors)
+        self._seed_centroids = normalize(centroids).astype(np.float32)
+
+    def _add_examples(self, key: str, texts: Sequence[str]) -> None:
+        """Teach the seed bank that ``texts`` belong to ``key`` (effective for ``assign`` now)."""
+        pieces = [p for t in texts for p in (split_units(t) or [t])]
+        if not pieces:
+            return
+        if key not in self._seed_keys:
+            self._seed_keys.append(key)
+        vectors = self._embed(pieces)
+        owner = self._seed_keys.index(key)
+        self._seed_vectors = np.vstack([self._seed_vectors, vectors]).astype(np.float32)
+        self._seed_owner = np.concatenate([self._seed_owner, np.full(len(pieces), owner)])
+        self._refresh_seed_centroids()
+
+    def _score_seeded(self, V: np.ndarray) -> tuple[list[str | None], np.ndarray]:
+        """Best seeded theme per vector when its similarity clears ``seed_threshold``."""
+        n = V.shape[0]
+        if not self._seed_keys or n == 0:
+            return [None] * n, np.zeros(n)
+        # A theme's centroid generalises from its seeds; a single seed only counts when the
+        # clause is a near-duplicate of it (a comment someone moved), because short seeds
+        # ("waiting list") sit close to many unrelated clauses in a small space.
+        score = V @ self._seed_centroids.T
+        sims = V @ self._seed_vectors.T
+        for j in range(len(self._seed_keys)):
+            cols = self._seed_owner == j
+            if cols.any():
+                closest = sims[:, cols].max(axis=1)
+                score[:, j] = np.where(closest >= _NEAR_DUPLICATE,
+                                       np.maximum(score[:, j], closest), score[:, j])
+        best = score.argmax(axis=1)
+        best_score = score[np.arange(n), best]
+        keys = [self._seed_keys[j] if s >= self.seed_threshold else None
+                for j, s in zip(best, best_score, strict=True)]
+        return keys, best_score
+
+    # ------------------------------------------------------------------ discovery
+    def _cluster(
+        self,
+        V: np.ndarray,
+        weights: np.ndarray,
+        unique_texts: list[str],
+        residual: np.ndarray,
+        previous: ThemeModel | None,
+        rng: np.random.RandomState,
+    ) -> None:
+        """Cluster residual clauses into emergent themes and give them stable keys."""
+        n = V.shape[0]
+        seeded_keys = set(self._seed_keys)
+        old_labels: list[str] | None = None
+        init: list[np.ndarray] = []
+        init_keys: list[str] = []
+        if previous is not None and previous._emergent_keys:
+            old_vectors = previous._embed([unique_texts[i] for i in residual])
+            old_labels, _ = previous._label_units(old_vectors)
+            by_key: dict[str, list[int]] = defaultdict(list)
+            for i, key in enumerate(old_labels):
+                if key in previous._emergent_keys and key not in seeded_keys:
+                    by_key[key].append(i)
+            for key in previous._emergent_keys:
+                members = by_key.get(key, [])
+                if len(members) >= 2:
+                    centre = (V[members] * weights[members, None]).sum(axis=0)
+                    init.append(centre / (np.linalg.norm(centre) or 1.0))
+                    init_keys.append(key)
+
+        if self.k == "auto":
+            k = self._choose_k(V, weights, rng)
+            k = max(k, len(init))
+        else:
+            k = int(self.k)
+            init, init_keys = init[:k], init_keys[:k]
+        k = max(1, min(k, n))
+        if init:
+            centres = self._extend_centres(np.array(init[:k]), V, k, rng)
+            model = KMeans(n_clusters=k, init=centres, n_init=1,
+                           random_state=rng.randint(2**31 - 1))
+        else:
+            model = KMeans(n_clusters=k, n_init=3, random_state=rng.randint(2**31 - 1))
+        labels = model.fit(V, sample_weight=weights).labels_
+        centroids = np.zeros((k, V.shape[1]), dtype=np.float64)
+        np.add.at(centroids, labels, V * weights[:, None])
+        keep = np.flatnonzero(np.bincount(labels, minlength=k) > 0)
+        centroids = normalize(centroids[keep]).astype(np.float32)
+        labels = np.searchsorted(keep, labels)
+
+        keys = self._match_keys(labels, len(keep), weights, old_labels, previous)
+        self._emergent_keys = keys
+        self._emergent_centroids = centroids
+
+    def _choose_k(self, V: np.ndarray, weights: np.ndarray, rng: np.random.RandomState) -> int:
+        """Choose k by the best cosine silhouette over a grid, on a weighted sample."""
+        n = V.shape[0]
+        if n < 8:
+            return max(1, n // 2)
+        size = min(n, 3000)
+        p = weights / weights.sum()
+        sample = rng.choice(n, size=size, replace=False, p=p) if size < n else None
+        S = V[sample] if sample is not None else V
+        upper = min(self.max_k, max(2, S.shape[0] // 10))
+        grid = sorted({round(x) for x in np.geomspace(2, upper, num=10)} | {upper})
+        best_k, best = grid[0], -np.inf
+        seed = rng.randint(2**31 - 1)
+        for k in grid:
+            if k < 2 or k >= S.shape[0]:
+                continue
+            labels = KMeans(n_clusters=k, n_init=1, random_state=seed).fit_predict(S)
+            if len(set(labels)) < 2:
+                continue
+            score = silhouette_score(S, labels, metric="cosine",
+                                     sample_size=min(2000, S.shape[0]), random_state=seed)
+            if score > best:
+                best_k, best = k, score
+        return best_k
+
+    @staticmethod
+    def _extend_centres(
+        centres: np.ndarray, V: np.ndarray, k: int, rng: np.random.RandomState
+    ) -> np.ndarray:
+        """Add centres to reach k, each the point farthest from the ones chosen (deterministic)."""
+        chosen = list(centres)
+        if len(chosen) >= k:
+            return np.array(chosen[:k])
+        sample = V[rng.choice(V.shape[0], size=min(V.shape[0], 5000), replace=False)]
+        closest = (sample @ np.array(chosen).T).max(axis=1)
+        while len(chosen) < k:
+            far = int(closest.argmin())
+            chosen.append(sample[far])
+            closest = np.maximum(closest, sample @ sample[far])
+        return np.array(chosen)
+
+    def _match_keys(
+        self,
+        labels: np.ndarray,
+        k: int,
+        weights: np.ndarray,
+        old_labels: list[str] | None,
+        previous: ThemeModel | None,
+    ) -> list[str]:
+        """Name clusters: previous keys where members overlap enough, else the next new key."""
+        retired = set(self.corrections_.not_themes) | {
+            s for sources, into in self.corrections_.merges for s in sources if s != into
+        }
+        keys: list[str | None] = [None] * k
+        if old_labels is not None and previous is not None:
+            old_keys = [key for key in previous._emergent_keys
+                        if key not in self._seed_keys and key not in retired]
+            if old_keys:
+                old_index = {key: j for j, key in enumerate(old_keys)}
+                overlap = np.zeros((k, len(old_keys)))
+                for label, old, w in zip(labels, old_labels, weights, strict=True):
+                    j = old_index.get(old)
+                    if j is not None:
+                        overlap[label, j] += w
+                new_size = np.bincount(labels, weights=weights, minlength=k)
+                old_size = overlap.sum(axis=0)
+                jaccard = overlap / (new_size[:, None] + old_size[None, :] - overlap + 1e-9)
+                rows, cols = linear_sum_assignment(-jaccard)
+                for r, c in zip(rows, cols, strict=True):
+                    # Below this overlap the "same" theme would be a different one in disguise.
+                    if jaccard[r, c] >= 0.2:
+                        keys[r] = old_keys[c]
+        taken = [_EMERGENT.match(key) for key in [*keys, *self._seed_keys, *retired] if key]
+        next_n = max([self.next_emergent_, *[int(m.group(1)) + 1 for m in taken if m]])
+        out = []
+        for key in keys:
+            if key is None:
+                key = f"emergent-{next_n}"
+                next_n += 1
+            out.append(key)
+        self.next_emergent_ = next_n
+        return out
+
+    # ------------------------------------------------------------------ assignment
+    def _label_units(self, V: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """Theme key and score per unit vector: seeded first, else the nearest emergent theme."""
+        seeded, seeded_score = self._score_seeded(V)
+        keys: list[str] = []
+        scores = np.zeros(V.shape[0])
+        emergent = V @ self._emergent_centroids.T if self._emergent_keys else None
+        merged = {s: into for sources, into in self.corrections_.merges for s in sources}
+        for i, key in enumerate(seeded):
+            if key is not None:
+                score = float(seeded_score[i])
+            elif emergent is not None and float(np.abs(V[i]).sum()) > 0:
+                j = int(emergent[i].argmax())
+                key, score = self._emergent_keys[j], float(emergent[i, j])
+            else:
+                key, score = UNASSIGNED, 0.0
+            keys.append(merged.get(key, key))
+            scores[i] = max(score, 0.0)
+        return keys, scores
+
+    def _aggregate(
+        self,
+        n: int,
+        owners: list[int],
+        unit_index: np.ndarray,
+        unit_keys: list[str],
+        unit_scores: np.ndarray,
+        unit_sentiment: np.ndarray,
+        unique_texts: list[str],
+    ) -> list[Assignment]:
+        """Combine unit themes into one :class:`Assignment` per comment."""
+        weight: list[dict[str, float]] = [defaultdict(float) for _ in range(n)]
+        best: list[dict[str, float]] = [{} for _ in range(n)]
+        senti_sum = np.zeros(n)
+        senti_w = np.zeros(n)
+        for owner, u in zip(owners, unit_index, strict=True):
+            key, score = unit_keys[u], float(unit_scores[u])
+            # Longer clauses weigh more, so "Nothing really. The wait was far too long" is
+            # about the wait; the score breaks ties between equally long clauses.
+            length = len(unique_texts[u].split())
+            w = np.sqrt(length)
+            senti_sum[owner] += w * unit_sentiment[u]
+            senti_w[owner] += w
+            if key == UNASSIGNED:
+                continue
+            weight[owner][key] += w * (0.5 + score)
+            best[owner][key] = max(best[owner].get(key, 0.0), round(score, 4))
+        out = []
+        for i in range(n):
+            sentiment = float(senti_sum[i] / senti_w[i]) if senti_w[i] else 0.0
+            if not weight[i]:
+                out.append(Assignment(UNASSIGNED, (), {}, sentiment))
+                continue
+            ordered = tuple(sorted(weight[i], key=lambda key, w=weight[i]: -w[key]))
+            out.append(Assignment(ordered[0], ordered, best[i], sentiment))
+        return out
+
+    def assign(self, texts: Sequence[str]) -> list[Assignment]:
+        """Assign new comments to the fitted themes without refitting.
+
+        Parameters
+        ----------
+        texts : sequence of str
+            The comments.
+
+        Returns
+        -------
+        list of Assignment
+            One per comment, by the same rule ``fit`` used for its own texts.
+        """
+        texts = ["" if t is None else str(t) for t in texts]
+        owners, unit_texts, index = self._units(texts)
+        unique_texts = list(index)
+        unit_index = np.fromiter((index[u] for u in unit_texts), dtype=np.int64,
+                                 count=len(unit_texts))
+        sentiment = _sentiment_scores(unique_texts) if unique_texts else np.zeros(0)
+        keys, scores = self._label_units(self._embed(unique_texts, sentiment))
+        return self._aggregate(len(texts), owners, unit_index, keys, scores, sentiment,
+                               unique_texts)
+
+    # ------------------------------------------------------------------ describing
+    def _describe(
+        self,
+        unique_texts: list[str],
+        unit_index: np.ndarray,
+        owners: list[int],
+        unit_keys: list[str],
+        unit_scores: np.ndarray,
+        unit_sentiment: np.ndarray,
+        vectors: np.ndarray,
+    ) -> None:
+        """Build ``themes_``: terms, suggested names, representatives, sizes, sentiment."""
+        all_keys = [k for k in self._seed_keys if k != UNASSIGNED] + [
+            k for k in self._emergent_keys if k not in self._seed_keys
+        ]
+        merged = {s for sources, into in self.corrections_.merges for s in sources if s != into}
+        all_keys = [k for k in all_keys if k not in merged]
+        terms = self._top_terms(unique_texts, unit_keys, all_keys)
+        members: dict[str, list[int]] = defaultdict(list)
+        for u, key in enumerate(unit_keys):
+            members[key].append(u)
+        units_of: dict[int, list[int]] = defaultdict(list)
+        for owner, u in zip(owners, unit_index, strict=True):
+            units_of[int(u)].append(owner)
+        size = Counter(key for a in self.assignments_ for key in a.themes)
+        themes: dict[str, ThemeInfo] = {}
+        for key in all_keys:
+            units = members.get(key, [])
+            order = sorted(units, key=lambda u: -unit_scores[u])
+            representative: list[int] = []
+            for u in order:
+                for owner in units_of[u]:
+                    if owner not in representative:
+                        representative.append(owner)
+                        break
+                if len(representative) >= 5:
+                    break
+            origin = self.origins_.get(key, "emergent")
+            top = terms.get(key, [])
+            if key in self.definitions_:
+                name, description = self.definitions_[key]
+            else:
+                name = _suggest_name(top, key)
+                description = ("Comments about " + ", ".join(top[:5]) + ".") if top else ""
+            name = self.corrections_.names.get(key, name)
+            description = self.corrections_.descriptions.get(key, description)
+            sentiment = float(np.mean(unit_sentiment[units])) if units else 0.0
+            themes[key] = ThemeInfo(key, name, description, origin, top, representative,
+                                    int(size.get(key, 0)), round(sentiment, 4))
+        self.themes_ = themes
+
+    def _top_terms(self, unique_texts: list[str], unit_keys: list[str],
+                   keys: list[str]) -> dict[str, list[str]]:
+        """Class-based TF-IDF: terms frequent in a theme and rare across themes."""
+        if not unique_texts or not keys:
+            return {}
+        position = {k: i for i, k in enumerate(keys)}
+        rows = [position.get(k, -1) for k in unit_keys]
+        mask = np.array([r >= 0 for r in rows], dtype=bool)
+        if not mask.any():
+            return {}
+        X = self.vectorizer_.transform([t for t, m in zip(unique_texts, mask, strict=True) if m])
+        from scipy import sparse
+
+        onehot = sparse.csr_matrix(
+            (np.ones(int(mask.sum())), (np.array([r for r in rows if r >= 0]),
+                                         np.arange(int(mask.sum())))),
+            shape=(len(keys), int(mask.sum())),
+        )
+        mass = np.asarray((onehot @ X).todense())
+        tf = mass / np.maximum(mass.sum(axis=1, keepdims=True), 1e-12)
+        idf = np.log1p(mass.sum(axis=1).mean() / np.maximum(mass.sum(axis=0), 1e-12))
+        ctfidf = tf * idf
+        vocab = self.vectorizer_.get_feature_names_out()
+        readable = self._readable_terms(unique_texts, self.stem)
+        out = {}
+        for key, i in position.items():
+            top = np.argsort(-ctfidf[i])[:10]
+            out[key] = [readable(vocab[j]) for j in top if ctfidf[i, j] > 0]
+        return out
+
+    @staticmethod
+    def _readable_terms(sample_texts: list[str], stem: bool) -> Callable[[str], str]:
+        """Map stems back to the commonest word that produced them ("appoint" -> "appointment")."""
+        stemmer = Tokenizer(stem=stem)
+        plain = Tokenizer(stem=False)
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for text in sample_texts[:5000]:
+            for word in plain(text):
+                for stemmed in stemmer(word)[:1]:
+                    counts[stemmed][word] += 1
+
+        def readable(term: str) -> str:
+            return " ".join(
+                counts[stem].most_common(1)[0][0] if counts.get(stem) else stem
+                for stem in term.split()
+            )
+
+        return readable
+
+    # ------------------------------------------------------------------ people's edits
+    def _check_key(self, key: str) -> None:
+        if key not in self.themes_:
+            raise KeyError(f"no theme {key!r}")
+
+    def rename(self, key: str, name: str, description: str | None = None) -> ThemeModel:
+        """Rename a theme; the name survives refits (``fit(previous=self)``)."""
+        self._check_key(key)
+        self.themes_[key].name = name
+        self.corrections_.names[key] = name
+        if description is not None:
+            self.themes_[key].description = description
+            self.corrections_.descriptions[key] = description
+        return self
+
+    def move(self, indices: Sequence[int], key: str) -> ThemeModel:
+        """Move fit comments to theme ``key`` (``"unassigned"`` for none); learnt on refit.
+
+        The comments become examples of ``key``: their near-duplicates follow them in
+        :meth:`assign` straight away and in the next fit.
+        """
+        if key != UNASSIGNED and key not in self.themes_:
+            raise KeyError(f"no theme {key!r}")
+        texts = [self.texts_[i] for i in indices]
+        for i in indices:
+            a = self.assignments_[i]
+            if key == UNASSIGNED:
+                self.assignments_[i] = Assignment(UNASSIGNED, (), {}, a.sentiment)
+            else:
+                rest = tuple(t for t in a.themes if t != key)
+                self.assignments_[i] = Assignment(key, (key, *rest), {**a.scores, key: 1.0},
+                                                  a.sentiment)
+        self.corrections_.examples.extend((t, key) for t in texts)
+        self._add_examples(key, texts)
+        if key != UNASSIGNED and self.themes_[key].origin == "emergent":
+            self.themes_[key].origin = "confirmed"
+            self.origins_[key] = "confirmed"
+        self._recount()
+        return self
+
+    def merge(self, keys: Sequence[str], into: str) -> ThemeModel:
+        """Merge themes ``keys`` into ``into`` (one of them or another existing theme)."""
+        for key in [*keys, into]:
+            self._check_key(key)
+        sources = tuple(k for k in keys if k != into)
+        examples = [self.texts_[i] for k in [into, *sources]
+                    for i in self.themes_[k].representative]
+        for i, a in enumerate(self.assignments_):
+            if any(t in sources for t in a.themes):
+                themes = tuple(dict.fromkeys(into if t in sources else t for t in a.themes))
+                scores = {into if t in sources else t: s for t, s in a.scores.items()}
+                self.assignments_[i] = Assignment(themes[0], themes, scores, a.sentiment)
+        self.corrections_.merges.append((sources, into))
+        self.corrections_.examples.extend((t, into) for t in examples)
+        self._add_examples(into, examples)
+        if self.themes_[into].origin == "emergent":
+            self.themes_[into].origin = self.origins_[into] = "confirmed"
+        for key in sources:
+            del self.themes_[key]
+        self._recount()
+        return self
+
+    def split(self, key: str, groups: Sequence[Sequence[int]]) -> list[str]:
+        """Split theme ``key``: the first group of fit-comment indices keeps the key.
+
+        Returns
+        -------
+        list of str
+            The key of each group (the first is ``key``, the others new ``emergent-<n>``).
+        """
+        self._check_key(key)
+        out = [key]
+        for group in groups[1:]:
+            new = f"emergent-{self.next_emergent_}"
+            self.next_emergent_ += 1
+            self.themes_[new] = ThemeInfo(new, f"{self.themes_[key].name} (split)", "",
+                                          "confirmed", [], list(group[:5]), 0,
+                                          self.themes_[key].sentiment)
+            self.origins_[new] = "confirmed"
+            out.append(new)
+        for group, new in zip(groups, out, strict=True):
+            self.move(list(group), new)
+        return out
+
+    def mark_not_theme(self, key: str) -> ThemeModel:
+        """Mark theme ``key`` "not a theme": its comments lose it, and refits drop it."""
+        self._check_key(key)
+        examples = [self.texts_[i] for i in self.themes_[key].representative]
+        for i, a in enumerate(self.assignments_):
+            if key in a.themes:
+                themes = tuple(t for t in a.themes if t != key)
+                scores = {t: s for t, s in a.scores.items() if t != key}
+                self.assignments_[i] = Assignment(themes[0] if themes else UNASSIGNED, themes,
+                                                  scores, a.sentiment)
+        self.corrections_.not_themes.append(key)
+        self.corrections_.examples.extend((t, UNASSIGNED) for t in examples)
+        self._add_examples(UNASSIGNED, examples)
+        if key in self._emergent_keys:
+            j = self._emergent_keys.index(key)
+            self._emergent_keys.pop(j)
+            self._emergent_centroids = np.delete(self._emergent_centroids, j, axis=0)
+        del self.themes_[key]
+        self._recount()
+        return self
+
+    def _recount(self) -> None:
+        size = Counter(key for a in self.assignments_ for key in a.themes)
+        for key, info in self.themes_.items():
+            info.size = int(size.get(key, 0))
+
+    # ------------------------------------------------------------------ persistence
+    def save(self, path: str | Path) -> None:
+        """Save the fitted model with joblib (it includes the fit texts)."""
+        joblib.dump(self, path, compress=3)
+
+    @classmethod
+    def load(cls, path: str | Path) -> ThemeModel:
+        """Load a model saved by :meth:`save`; refuse other model formats.
+
+        Only load files you trust: joblib, like pickle, can run code while loading.
+        """
+        model = joblib.load(path)
+        if not isinstance(model, cls):
+            raise TypeError(f"{path} does not hold a ThemeModel")
+        if getattr(model, "version_", None) != MODEL_FORMAT:
+            raise ValueError(
+                f"{path} holds model format {getattr(model, 'version_', None)}; "
+                f"this version reads format {MODEL_FORMAT}: refit the model"
+            )
+        return model
+
+
+def _suggest_name(terms: list[str], key: str) -> str:
+    """A readable name from the top terms: a leading phrase, then a distinct second term."""
+    if not terms:
+        return key.replace("-", " ").capitalize()
+    first = next((t for t in terms[:3] if " " in t), terms[0])
+    second = next((t for t in terms if not set(t.split()) & set(first.split())), None)
+    name = first if second is None else f"{first} / {second}"
+    return name[:1].upper() + name[1:]
