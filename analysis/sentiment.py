@@ -1,0 +1,364 @@
+"""Sentiment of feedback comments about talking therapy services.
+
+A rule-based scorer built on the VADER lexicon that ships inside the ``vaderSentiment`` package
+(read from the installed package; nothing is downloaded). VADER was built for social media, so it
+is adjusted here for feedback about mental-health services:
+
+- Words that describe the person's condition ("depression", "anxiety", "suicidal", "panic")
+  say nothing by themselves about the service, so they carry no valence.
+- Service words that are negative in this setting ("waiting list", "discharged", "cancelled",
+  "no follow up", "only 6 sessions") and positive ("listened", "understood", "helped me",
+  "life-changing") are added.
+- Answers such as "Nothing, it was all great" to "What could we do better?" count as positive.
+- A comment is scored sentence by sentence; within a sentence, the clause after "but",
+  "however" or "although" outweighs the clause before it.
+
+The thresholds that turn a score into a label were chosen by a grid search on a fixed half of
+real, human-labelled NHS Friends and Family Test comments and checked on the other half
+(``benchmarks/eval_sentiment.py``; numbers in ``BENCHMARKS.md``).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+if TYPE_CHECKING:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+__all__ = [
+    "NEGATIVE_THRESHOLD",
+    "POSITIVE_THRESHOLD",
+    "sentiment_label",
+    "sentiment_score",
+    "sentiment_scores",
+]
+
+#: Scores at or above this are "positive" (tuned on the tune half of the FFT data).
+POSITIVE_THRESHOLD = 0.25
+#: Scores at or below this are "negative" (tuned on the tune half of the FFT data).
+NEGATIVE_THRESHOLD = -0.05
+
+# The person's condition, not a judgement of the service: neutral here.
+_CONDITION_WORDS = (
+    "depression", "depressed", "depressive", "anxiety", "anxious", "anxieties", "suicidal",
+    "suicide", "panic", "panicky", "stress", "stressed", "stressful", "trauma", "traumatic",
+    "traumatised", "worried", "worry", "worries", "worrying", "ill", "illness", "sick",
+    "crisis", "grief", "grieving", "bereavement", "lonely", "loneliness", "scared", "fear",
+    "fears", "afraid", "phobia", "abuse", "abused", "harm", "pain", "struggle", "struggling",
+    "struggled", "problem", "problems", "issues", "low", "unwell", "hurt", "upset",
+    "paranoid", "paranoia", "hopeless", "hopelessness", "worthless", "cry", "crying",
+    "cried", "tears", "death", "died", "loss", "difficult", "difficulties", "scary",
+    "frightening", "frightened", "terrified", "distressing", "distressed", "nervous",
+    "emergency",
+)  # fmt: skip
+
+# Single words whose valence in this setting differs from VADER's social-media lexicon.
+_DOMAIN_WORDS: dict[str, float] = {
+    "listened": 1.8,
+    "listening": 1.2,
+    "listens": 1.5,
+    "understood": 1.6,
+    "understanding": 1.6,
+    "supportive": 2.0,
+    "reassuring": 1.8,
+    "reassured": 1.5,
+    "professional": 1.5,
+    "patient": 0.8,
+    "informative": 1.2,
+    "efficient": 1.5,
+    "prompt": 1.2,
+    "promptly": 1.2,
+    "quick": 0.9,
+    "quickly": 0.8,
+    "polite": 1.5,
+    "thorough": 1.3,
+    "knowledgeable": 1.5,
+    "knowledgable": 1.5,
+    "attentive": 1.6,
+    "compassionate": 2.2,
+    "empathetic": 1.8,
+    "non-judgemental": 1.8,
+    "lifesaver": 2.8,
+    "life-changing": 2.8,
+    "life-saving": 2.8,
+    "discharged": -0.8,
+    "cancelled": -1.4,
+    "canceled": -1.4,
+    "rescheduled": -0.8,
+    "waited": -0.6,
+    "waiting": -0.4,
+    "delays": -1.3,
+    "late": -1.0,
+    "wait": -0.5,
+    "chase": -1.0,
+    "chasing": -1.0,
+    "ignored": -1.8,
+    "dismissed": -1.8,
+    "dismissive": -2.0,
+    "rushed": -1.5,
+    "impersonal": -1.5,
+    "unhelpful": -1.9,
+    "unprofessional": -2.0,
+    "disorganised": -1.8,
+    "disorganized": -1.8,
+    "shambles": -2.2,
+    "patronising": -2.0,
+    "patronizing": -2.0,
+    "condescending": -2.0,
+    "robotic": -1.2,
+    "helped": 1.5,
+    "professionalism": 1.8,
+    "excelent": 2.7,
+    "brill": 2.5,
+    "fab": 2.5,
+    "quicker": -0.8,
+    "faster": -0.8,
+    "sooner": -0.8,
+    "heart": 0.0,
+    "judged": -1.5,
+    "forgotten": -1.5,
+    "rigid": -1.0,
+    "pointless": -1.8,
+    "fobbed": -1.8,
+    "invaluable": 2.5,
+    "like": 0.5,
+    "please": 0.0,
+}
+
+# Phrases VADER cannot see word by word: each is rewritten to a made-up token with a valence.
+# fmt: off
+_PHRASES: tuple[tuple[str, str, float], ...] = (
+    # VADER looks only three words back for a negation; these reach further.
+    (r"(?:nobody|no one|no-one|none of (?:the|them|us|you)(?: \w+)?) (?:\w+ ){0,2}?"
+     r"(?:listen(?:ed)?|help(?:ed)?|cared?|understood|understand|explained|bothered|checked|"
+     r"(?:rang|called|phoned|got|came) back)",
+     "ysxnobody", -2.0),
+    (r"nothing (?:was|has been|got|is|were) (?:being )?"
+     r"(?:done|sorted|resolved|offered|put in place)",
+     "ysxnothingdone", -2.4),
+    (r"waiting (?:list|lists|times?)", "ysxwaitlist", -1.2),
+    (r"(?:long|longer|too long a) wait(?:s|ing)?", "ysxlongwait", -1.6),
+    (r"no (?:follow[- ]?up|followup|aftercare|after care|support|contact)", "ysxnofollow", -2.0),
+    (r"(?:never|nobody|no one|no-one) (?:got|gets|came|rang|called|phoned) back",
+     "ysxnocall", -2.0),
+    (r"(?:only|just) (?:\d+|one|two|three|four|five|six|eight|ten|twelve) "
+     r"(?:sessions?|appointments?|weeks)",
+     "ysxonlyn", -1.5),
+    (r"not enough (?:sessions?|time|staff|support|appointments?)", "ysxnotenough", -1.6),
+    (r"(?:more|extra) (?:sessions?|appointments?|staff|time|support|follow[- ]?up)",
+     "ysxmoreof", -0.6),
+    (r"(?:helped|helps|help) me", "ysxhelpedme", 2.0),
+    (r"made (?:me|us) feel (?:at ease|comfortable|safe|welcome|valued|listened to|heard)",
+     "ysxfeltsafe", 2.4),
+    (r"put (?:me|us) at ease", "ysxatease", 2.2),
+    (r"(?:felt|feel) (?:heard|listened to|understood|supported|safe|valued|respected)",
+     "ysxfeltheard", 2.2),
+    (r"(?:changed|saved) my life", "ysxchangedlife", 3.0),
+    (r"went above and beyond", "ysxabove", 2.6),
+    (r"(?:could not|couldn't|cannot|can't|cant) fault", "ysxnofault", 2.6),
+    # "Could not have been better", "nothing could be improved": praise that VADER reads as
+    # a negated positive.
+    (r"(?:could|can|would)(?:n't|nt| not|not) (?:have |of )?(?:been |be |do |done |get |got |"
+     r"ask for |asked for |wish for |fault )?(?:any |much |a lot )?(?:better|more|it)",
+     "ysxcouldntbetter", 2.6),
+    (r"(?:nothing|none|not (?:a )?thing) (?:could|can|needs to|need to|would|to|should) "
+     r"(?:have )?be(?:en)? (?:improved?|better|changed|done better|any better)",
+     "ysxnothingbetter", 2.4),
+    (r"nothing (?:better|extra|more|else)(?: (?:needed|required|to add))?", "ysxnothingelse", 1.6),
+    (r"(?:don't|dont|do not|didn't|didnt|did not) (?:feel|think) (?:any ?thing|there is anything|"
+     r"there's anything|it) (?:could|can|needs to|should) (?:have )?(?:be(?:en)? )?"
+     r"(?:better|improved|changed)",
+     "ysxnothingbetter", 2.4),
+    (r"(?:didn't|didnt|did not|dint|couldn't|could not|can't|cannot) (?:find|see|think of) "
+     r"(?:anything|any ?thing) (?:wrong|bad|negative|to complain about)",
+     "ysxnothingwrong", 2.2),
+    (r"not sure|(?:don't|dont|do not) know|unsure", "ysxunsure", 0.0),
+    (r"(?:thank you|thanks)(?: so much| very much)?", "ysxthanks", 1.8),
+    (r"no (?:improvements?|complaints?|changes?)(?: needed| necessary)?", "ysxnocomplaint", 1.8),
+    (r"(?:all|everything) (?:was |is )?(?:fine|good|great|ok|okay|excellent|perfect)",
+     "ysxallgood", 2.0),
+    (r"keep (?:up the good work|doing what (?:you(?:'re| are)|your) doing)", "ysxkeepup", 2.4),
+    (r"(?:no|not any|without any) (?:problems?|issues?|concerns?)", "ysxnoproblem", 1.5),
+    (r"on hold", "ysxonhold", -1.2),
+    (r"too (?:long|slow|many|much|late|short|few)", "ysxtoomuch", -1.5),
+    (r"(?:passed|passing|pass) (?:you|me|us|him|her) (?:on|onto|around|about|back)",
+     "ysxpassed", -1.5),
+    (r"did not attend|marked as dna", "ysxdna", -1.0),
+    (r"(?:felt|feel|feeling|treated) like (?:a|just a) (?:number|statistic|case|box)", "ysxnumber",
+     -1.8),
+    (r"tick[- ]?box(?:es|ing)?|box[- ]?ticking", "ysxtickbox", -1.5),
+    (r"(?:tell|telling|told|repeat|repeating|retell|retelling|go over|going over|explain|"
+     r"explaining) (?:my|the same|the whole|my whole|my life) (?:story|history|life story|"
+     r"everything|things)",
+     "ysxretell", -1.5),
+    (r"pillar to post|round in circles|(?:fell|fall|falling|slipped) (?:through|between) the "
+     r"(?:gaps|cracks|net)",
+     "ysxbounced", -2.0),
+    (r"(?:didn't|didnt|did not|doesn't|doesnt|does not|never|wasn't|was not) (?:really )?"
+     r"(?:work|working|helpful|help|right) for me",
+     "ysxnotforme", -1.6),
+    (r"one size fits all", "ysxonesize", -1.2),
+    (r"heard nothing|(?:never|not) heard (?:back|anything)|nobody (?:got|came) back",
+     "ysxheardnothing", -1.8),
+    (r"got me through|pulled me through|turned my life around|got my life back", "ysxgotme", 2.6),
+    # Suggestions ("could be better", "more staff") read as positive word by word, but people
+    # write them to say what went wrong.
+    (r"(?:could|should|would|need(?:s|ed)? to|must) (?:have |of |\'ve )?(?:been |be |have been )?"
+     r"(?:a (?:bit|little|lot) |much |far )?(?:more|better|improved|quicker|faster|clearer|"
+     r"sooner|less)",
+     "ysxsuggest", -1.4),
+    (r"(?:had|have|having) to wait", "ysxhadtowait", -1.4),
+    (r"took (?:\w+ )?(?:\w+ )?(?:nearly |over |almost |about |more than )?(?:an?|\d+|several|two|"
+     r"three|four|five|six|many) (?:hours?|weeks?|months?|years?)",
+     "ysxlongwait", -1.6),
+    (r"wait(?:ed|ing)? (?:for )?(?:over |nearly |almost |about |more than )?(?:an?|\d+|several|"
+     r"two|three|four|five|six|many) (?:hours?|weeks?|months?|years?)",
+     "ysxlongwait", -1.6),
+)
+# fmt: on
+
+# Whole answers that mean "no complaints" to a "What could we do better?" question. The
+# lookahead keeps "No one listened" and "Nothing was done" out: the phrase must end the
+# sentence or be followed by a fresh clause such as "they were great".
+_NOTHING_TO_IMPROVE = re.compile(
+    r"^\W*(?:absolutely |honestly |really |there(?:'s| is) )?"
+    r"(?:(?:nothing really|nothing at all|nothing to improve|nothing i can think of|nothing|"
+    r"not much|not a thing|nowt|not really|"
+    r"(?:i )?(?:(?:honestly|really) )?(?:can(?:no|')?t|cannot|can not) think of anything)"
+    r"(?=\W*$|\s*[.,!;:-]|\s+(?:they|she|he|everything|all|you|your|staff|great|excellent|"
+    r"fantastic|brilliant|good|perfect|thank|thanks|keep|very|really|absolutely|i|we)\b)"
+    r"|(?:none|nope|no improvements?(?: needed)?|no)(?=\W*$|\s*[.,!;:-]))",
+    re.IGNORECASE,
+)
+# "Everything" on its own answers "what was good?".
+_EVERYTHING = re.compile(r"^\W*(?:everything|all of it|the lot)\W*$", re.IGNORECASE)
+# The score of a bare "nothing (to improve)" answer: mildly positive.
+_NOTHING_SCORE = 0.4
+
+_CONTRAST = re.compile(
+    r"\b(?:but|however|although|though|except|yet|apart from|other than|aside from)\b",
+    re.IGNORECASE,
+)
+# A sentence that opens with a request for more or better of something is a suggestion.
+_SUGGESTION_START = re.compile(
+    r"^\W*(?:(?:maybe|perhaps|possibly|please|just|to|i think|i would like|i'd like) )*"
+    r"(?:more|better|be more|improve[ds]?|improving|faster|quicker|speed up|less|fewer|"
+    r"(?:it |there )?(?:would|could) be (?:nice|good|helpful|better)|"
+    # Bare imperatives answer "how could we improve?".
+    r"allow|answer|arrange|ask|check|communicate|consider|contact|employ|ensure|explain|"
+    r"get|give|hire|include|increase|inform|introduce|invest|let|listen|look|make|offer|"
+    r"pay|provide|reduce|respond|review|send|stop|take|tell|train|re-train|retrain|treat|"
+    r"turn up|update|use)\b",
+    re.IGNORECASE,
+)
+_SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|\n+")
+_PHRASE_PATTERNS = tuple(
+    (re.compile(rf"\b{pattern}\b", re.IGNORECASE), f" {token} ") for pattern, token, _ in _PHRASES
+)
+
+# Weight of the clause after a contrast word relative to the clause before it.
+_AFTER_CONTRAST_WEIGHT = 0.6
+
+
+@lru_cache(maxsize=1)
+def _analyzer() -> SentimentIntensityAnalyzer:
+    """Build the one shared analyzer with the domain lexicon; loaded on first use."""
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    # VADER treats "but" itself; we split on contrast words ourselves and weight clauses.
+    for word in _CONDITION_WORDS:
+        analyzer.lexicon[word] = 0.0
+    analyzer.lexicon.update(_DOMAIN_WORDS)
+    analyzer.lexicon.update({token: valence for _, token, valence in _PHRASES})
+    return analyzer
+
+
+def _rewrite_phrases(text: str) -> str:
+    for pattern, token in _PHRASE_PATTERNS:
+        text = pattern.sub(token, text)
+    return text
+
+
+def _clause_score(clause: str) -> float:
+    return float(_analyzer().polarity_scores(clause)["compound"])
+
+
+def _sentence_score(sentence: str) -> float:
+    if _SUGGESTION_START.match(sentence):
+        sentence = "ysxsuggest " + sentence
+    parts = [p.strip(" ,") for p in _CONTRAST.split(sentence)]
+    parts = [p for p in parts if p]
+    if len(parts) < 2:
+        return _clause_score(sentence)
+    before = _clause_score(" ".join(parts[:-1]))
+    after = _clause_score(parts[-1])
+    if after == 0.0:
+        return before
+    if before == 0.0:
+        return after
+    return (1 - _AFTER_CONTRAST_WEIGHT) * before + _AFTER_CONTRAST_WEIGHT * after
+
+
+def sentiment_score(text: str) -> float:
+    """Score the sentiment of one comment.
+
+    Parameters
+    ----------
+    text : str
+        A free-text comment.
+
+    Returns
+    -------
+    float
+        From -1 (very negative) to 1 (very positive); 0 for empty or neutral text.
+    """
+    if not text or not text.strip():
+        return 0.0
+    text = text.replace("\u2019", "'").replace("\u2018", "'")
+    score = _text_score(text)
+    nothing = _NOTHING_TO_IMPROVE.match(text)
+    if nothing:
+        # "Nothing, they were fantastic": the answer to "what could we do better?" is a
+        # compliment, and VADER would read "nothing" as negating "fantastic".
+        rest_score = _text_score(text[nothing.end() :])
+        if rest_score > 0.0:
+            score = rest_score
+        elif rest_score == 0.0:
+            score = _NOTHING_SCORE
+    elif _EVERYTHING.match(text):
+        score = _NOTHING_SCORE
+    return max(-1.0, min(1.0, score))
+
+
+def _text_score(text: str) -> float:
+    rewritten = _rewrite_phrases(text)
+    sentences = [s for s in _SENTENCE.split(rewritten) if s.strip()]
+    scores = [_sentence_score(s) for s in sentences]
+    nonzero = [s for s in scores if s != 0.0]
+    return float(np.mean(nonzero)) if nonzero else 0.0
+
+
+def sentiment_label(score: float) -> str:
+    """Turn a score from :func:`sentiment_score` into ``"positive"``, ``"neutral"`` or
+    ``"negative"``."""
+    if score >= POSITIVE_THRESHOLD:
+        return "positive"
+    if score <= NEGATIVE_THRESHOLD:
+        return "negative"
+    return "neutral"
+
+
+def sentiment_scores(texts: Iterable[str]) -> np.ndarray:
+    """Score many comments; the same numbers as :func:`sentiment_score` one at a time.
+
+    Returns
+    -------
+    numpy.ndarray of float64, shape (n,)
+    """
+    return np.fromiter((sentiment_score(t) for t in texts), dtype=np.float64)

@@ -1,0 +1,152 @@
+"""Evaluate ``analysis.sentiment`` against human sentiment labels on real FFT comments.
+
+Reads the shared NHS Friends and Family Test file (never copied into the repository), keeps rows
+with a comment and a labeller's ``Comment sentiment`` (1 very positive ... 5 very negative),
+collapses it to three classes (1-2 positive, 3 neutral/mixed, 4-5 negative) and splits the rows
+into two fixed halves by a salted hash of ``Comment ID``:
+
+- ``tune``: the half the domain lexicon, rules and thresholds were adjusted on;
+- ``test``: the half held out, reported for an honest estimate.
+
+It reports accuracy and macro-F1 for plain VADER (default thresholds +-0.05) and for
+``analysis.sentiment`` on each half. ``--tune`` also prints the threshold grid search (on the
+tune half only) that chose the thresholds in ``analysis.sentiment``.
+
+Run::
+
+    .venv/bin/python benchmarks/eval_sentiment.py [--data PATH] [--tune] [--errors N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import accuracy_score, confusion_matrix, f1_score
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analysis import sentiment  # noqa: E402
+
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "nhs-fft-v6" / "fft_v6_labelled.csv"
+SPLIT_SALT = "yousaid-sentiment-split-v1"
+LABELS = ("positive", "neutral", "negative")
+
+
+def load_rows(path: Path) -> list[tuple[str, str, str]]:
+    """Return ``(comment_id, text, gold_label)`` for rows with text and a sentiment label."""
+    rows = []
+    with path.open(encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f):
+            text = (row["FFT answer"] or "").strip()
+            label = (row["Comment sentiment"] or "").strip()
+            if not text or not label:
+                continue
+            value = int(float(label))
+            gold = "positive" if value <= 2 else "neutral" if value == 3 else "negative"
+            rows.append((row["Comment ID"], text, gold))
+    return rows
+
+
+def split_of(comment_id: str) -> str:
+    digest = hashlib.sha256(f"{SPLIT_SALT}:{comment_id}".encode()).digest()
+    return "tune" if digest[0] % 2 == 0 else "test"
+
+
+def vader_compound(texts: list[str]) -> np.ndarray:
+    from vaderSentiment.vaderSentiment import SentimentIntensityAnalyzer
+
+    analyzer = SentimentIntensityAnalyzer()
+    return np.array([analyzer.polarity_scores(t)["compound"] for t in texts])
+
+
+def to_labels(scores: np.ndarray, low: float, high: float) -> np.ndarray:
+    return np.where(scores >= high, "positive", np.where(scores <= low, "negative", "neutral"))
+
+
+def report(name: str, gold: np.ndarray, pred: np.ndarray) -> str:
+    acc = accuracy_score(gold, pred)
+    macro = f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)
+    per_class = f1_score(gold, pred, labels=list(LABELS), average=None, zero_division=0)
+    per = " ".join(f"{lab[:3]}={f:.3f}" for lab, f in zip(LABELS, per_class, strict=True))
+    return f"{name:<36} accuracy={acc:.3f} macro-F1={macro:.3f} (F1 {per})"
+
+
+def tune_thresholds(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float, float]:
+    """Grid-search (low, high) on the tune half to maximise macro-F1; return the best."""
+    best = (-1.0, 0.0, 0.0)
+    grid = np.round(np.arange(-0.6, 0.61, 0.05), 2)
+    for low in grid:
+        for high in grid[grid > low]:
+            pred = to_labels(scores, low, high)
+            macro = f1_score(gold, pred, labels=list(LABELS), average="macro", zero_division=0)
+            if macro > best[0] + 1e-9:
+                best = (macro, float(low), float(high))
+    return best
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser.add_argument("--tune", action="store_true", help="print the threshold grid search")
+    parser.add_argument("--errors", type=int, default=0, help="print N tune-half errors")
+    args = parser.parse_args(argv)
+
+    rows = load_rows(args.data)
+    ids = np.array([r[0] for r in rows])
+    texts = [r[1] for r in rows]
+    gold = np.array([r[2] for r in rows])
+    halves = np.array([split_of(i) for i in ids])
+    counts = {lab: int((gold == lab).sum()) for lab in LABELS}
+    print(f"rows with text and a sentiment label: {len(rows)}  classes: {counts}")
+    print(f"tune half: {(halves == 'tune').sum()}  test half: {(halves == 'test').sum()}")
+    majority = max(counts, key=counts.get)
+
+    plain = vader_compound(texts)
+    start = time.perf_counter()
+    ours = sentiment.sentiment_scores(texts)
+    elapsed = time.perf_counter() - start
+    ours_labels = np.array([sentiment.sentiment_label(s) for s in ours])
+    print(f"analysis.sentiment scored {len(texts)} comments in {elapsed:.2f}s")
+
+    for half in ("tune", "test"):
+        mask = halves == half
+        print(f"\n[{half} half, n={mask.sum()}]")
+        print(report("majority class", gold[mask], np.full(mask.sum(), majority)))
+        print(report("plain VADER (+-0.05)", gold[mask], to_labels(plain[mask], -0.05, 0.05)))
+        print(report("analysis.sentiment", gold[mask], ours_labels[mask]))
+
+    test = halves == "test"
+    print("\nconfusion matrix, analysis.sentiment, test half (rows gold, cols predicted):")
+    print("           " + " ".join(f"{lab:>9}" for lab in LABELS))
+    matrix = confusion_matrix(gold[test], ours_labels[test], labels=list(LABELS))
+    for lab, line in zip(LABELS, matrix, strict=True):
+        print(f"{lab:>10} " + " ".join(f"{v:>9}" for v in line))
+
+    if args.tune:
+        tune = halves == "tune"
+        for name, scores in (("plain VADER", plain), ("analysis.sentiment", ours)):
+            macro, low, high = tune_thresholds(scores[tune], gold[tune])
+            held = to_labels(scores[test], low, high)
+            print(
+                f"\nthreshold search on tune half, {name}: low={low:+.2f} high={high:+.2f} "
+                f"tune macro-F1={macro:.3f}"
+            )
+            print(report("  those thresholds on the test half", gold[test], held))
+
+    if args.errors:
+        tune = np.flatnonzero((halves == "tune") & (gold != ours_labels))
+        rng = np.random.default_rng(0)
+        for i in rng.choice(tune, size=min(args.errors, tune.size), replace=False):
+            print(f"\n gold={gold[i]} pred={ours_labels[i]} score={ours[i]:+.2f}")
+            print(f" {texts[i][:300]!r}")
+
+
+if __name__ == "__main__":
+    main()

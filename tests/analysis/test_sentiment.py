@@ -1,0 +1,84 @@
+import numpy as np
+import pytest
+
+from analysis.sentiment import sentiment_label, sentiment_score, sentiment_scores
+
+POSITIVE = [
+    "My therapist really listened and helped me make sense of my panic attacks. Life-changing.",
+    "I felt heard for the first time in years, thank you to the whole team.",
+    "Could not have asked for a better counsellor.",
+    "Nothing, everything was great.",
+    "I was suicidal when I referred myself and the team got me through it.",
+    "Nothing really, they were fantastic.",
+]
+NEGATIVE = [
+    "I was on the waiting list for eight months and heard nothing from anyone.",
+    "Only 6 sessions, then discharged with no follow up.",
+    "My appointment was cancelled twice with no explanation.",
+    "Felt like a number, it was all about the questionnaire scores.",
+    "I had to tell my story again to yet another assessor.",
+    "More evening appointments would be better.",
+    "None of the staff listened to me.",
+    "No one ever got back to me.",
+]
+NEUTRAL = [
+    "I was referred by my GP.",
+    "Sessions were on Tuesday mornings over the phone.",
+    "I have depression and anxiety.",
+    "Not sure.",
+]
+
+
+@pytest.mark.parametrize("text", POSITIVE)
+def test_clear_praise_is_positive(text):
+    assert sentiment_label(sentiment_score(text)) == "positive"
+
+
+@pytest.mark.parametrize("text", NEGATIVE)
+def test_clear_complaints_are_negative(text):
+    assert sentiment_label(sentiment_score(text)) == "negative"
+
+
+@pytest.mark.parametrize("text", NEUTRAL)
+def test_plain_statements_and_conditions_are_neutral(text):
+    assert sentiment_label(sentiment_score(text)) == "neutral"
+
+
+def test_the_clause_after_but_outweighs_the_clause_before():
+    wait_last = sentiment_score("The therapist was lovely but the wait was far too long.")
+    praise_last = sentiment_score("The wait was far too long but the therapist was lovely.")
+    # Mixed comments may land in "neutral" (the labelling scheme counts mixed as neutral), but
+    # the sign follows the clause after "but".
+    assert wait_last < 0 < praise_last
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n"])
+def test_empty_text_scores_zero(text):
+    assert sentiment_score(text) == 0.0
+    assert sentiment_label(sentiment_score(text)) == "neutral"
+
+
+def test_scores_stay_within_bounds():
+    texts = [*POSITIVE, *NEGATIVE, "AMAZING!!!! BEST EVER!!!!", "awful awful awful!!!!"]
+    scores = sentiment_scores(texts)
+    assert np.all(scores >= -1.0)
+    assert np.all(scores <= 1.0)
+
+
+def test_batch_equals_one_at_a_time():
+    texts = [*POSITIVE, *NEGATIVE, *NEUTRAL, ""]
+    batch = sentiment_scores(iter(texts))
+    assert batch.shape == (len(texts),)
+    assert batch.dtype == np.float64
+    np.testing.assert_array_equal(batch, [sentiment_score(t) for t in texts])
+
+
+def test_empty_batch():
+    assert sentiment_scores([]).shape == (0,)
+
+
+@pytest.mark.parametrize(
+    ("score", "label"), [(1.0, "positive"), (0.0, "neutral"), (-1.0, "negative")]
+)
+def test_label_boundaries(score, label):
+    assert sentiment_label(score) == label
