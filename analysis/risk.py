@@ -1,0 +1,604 @@
+"""Flag feedback that suggests risk to the writer or to other people.
+
+The app calls :func:`assess_risk` on every comment as it is saved, so a person's disclosure
+reaches a clinician's review queue instead of sitting in a theme report. Recall comes first:
+a missed disclosure costs far more than a comment a human reads and dismisses. The design is
+therefore a set of hand-written, layered patterns rather than a trained model (we have no
+labelled service-user data, and a rule can be read and argued with):
+
+1. **Normalise** the text so that spelling variation does not hide a phrase: lower-case,
+   unify apostrophes and dashes, drop zero-width characters, squeeze every run of a repeated
+   letter to one letter ("killl", "kil", "sooo", "beter of" all meet) and collapse spaces.
+   The patterns below are written in ordinary spelling and squeezed the same way when they
+   are compiled, so a doubled or undoubled letter is never a typo that matters.
+2. **Match** phrases in three families (suicide and self-harm, abuse, harm to others). Each
+   pattern has a base level: ``urgent`` for a current, explicit statement (ideation, intent,
+   method, an act, a current abuser), ``review`` for softer signals (hopelessness, "dark
+   place", a bare mention of suicide).
+3. **Adjust** each match by its clause: negation ("not suicidal"), history ("used to",
+   "years ago"), a third party ("my son is self-harming"), a protective statement ("I'd never
+   act on it") or a reported screening question ("the PHQ-9 asks ...") lower ``urgent`` to
+   ``review``. Negation, history, a third party and a protective statement never lower a
+   match below ``review``: a person writing "I'm not suicidal" has still raised the subject.
+   Only a reported screening question can take a *review*-level phrase down to nothing
+   ("the form asked if I'd hurt myself, which felt intrusive" quotes the form, it is not a
+   disclosure), and even then an ambivalent answer ("I never know how to answer", "in case I
+   get sectioned") keeps the flag, because hiding an answer is itself a warning sign.
+4. **Idioms** ("this wait is killing me", "dying to get started", "dead end") are matched
+   first and any risk phrase inside one is ignored.
+
+The level of the comment is the highest level of any match; ``reasons`` lists the matched
+phrases as they appear in the original text, so a reviewer sees why the comment was flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+__all__ = ["LEVELS", "RiskAssessment", "assess_risk"]
+
+URGENT = "urgent"
+REVIEW = "review"
+NONE = "none"
+#: The levels from most to least severe.
+LEVELS = (URGENT, REVIEW, NONE)
+_LEVEL_NAMES = {2: URGENT, 1: REVIEW, 0: NONE}
+
+# Comments longer than this are assessed on their first part only. A saved comment is a few
+# hundred characters; the cap keeps a pasted book from stalling a request.
+_MAX_CHARS = 20_000
+
+
+@dataclass(frozen=True)
+class RiskAssessment:
+    """The risk level of one comment and why.
+
+    Attributes
+    ----------
+    level : str
+        ``"urgent"``, ``"review"`` or ``"none"``.
+    reasons : tuple of str
+        The matched phrases as they appear in the text, in order of appearance.
+    """
+
+    level: str
+    reasons: tuple[str, ...] = ()
+
+    @property
+    def flag(self) -> bool:
+        """Whether a person should read the comment (any level but ``"none"``)."""
+        return self.level != NONE
+
+
+# --------------------------------------------------------------------------------------------
+# Normalisation
+# --------------------------------------------------------------------------------------------
+
+_CHAR_MAP = {
+    **dict.fromkeys(map(ord, "\u2018\u2019\u201b\u02bc\u00b4`\u2032"), "'"),
+    **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"),
+    **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
+}
+_SQUEEZE = re.compile(r"([a-z])\1+")
+# Digits and symbols standing in for letters ("su1cidal", "k!ll", "su*cide"). Replaced one for
+# one, so offsets into the text stay valid.
+_LEET = re.compile(r"(?<=[A-Za-z])[0134579@$*!](?=[A-Za-z])")
+_LEET_MAP = dict(zip("0134579@$*!", "oieastgasii", strict=True))
+
+
+def _unleet(text: str) -> str:
+    return _LEET.sub(lambda m: _LEET_MAP[m.group()], text)
+_SPACES = re.compile(r"\s+")
+
+
+def _normalise(text: str) -> str:
+    text = text.lower().translate(_CHAR_MAP)
+    return _SPACES.sub(" ", _SQUEEZE.sub(r"\1", text))
+
+
+def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The same normalisation, one character at a time, remembering where each came from.
+
+    Only run when something matched, to turn a match back into the writer's own words.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        for c in ch.lower().translate(_CHAR_MAP):
+            if c.isspace():
+                if out and out[-1] == " ":
+                    continue
+                c = " "
+            elif "a" <= c <= "z" and out and out[-1] == c:
+                continue
+            out.append(c)
+            origin.append(i)
+    return "".join(out), origin
+
+
+def _squeeze_pattern(pattern: str) -> str:
+    # Squeeze the literal letters of a pattern as the text is squeezed ("better off" becomes
+    # "beter of"). A letter after a backslash is an escape such as \b and is left alone.
+    return re.sub(r"(?<!\\)([a-z])\1+", r"\1", pattern)
+
+
+def _compile(pattern: str, *, loose_apostrophes: bool = False) -> re.Pattern[str]:
+    pattern = _squeeze_pattern(pattern)
+    if loose_apostrophes:
+        # People often drop apostrophes ("dont", "cant", "im"): let every apostrophe written
+        # in a phrase pattern be optional. Not used for the negation cues, where "n't" without
+        # its apostrophe would match "went" and "appointment".
+        pattern = pattern.replace("'", "'?")
+    return re.compile(pattern)
+
+
+# --------------------------------------------------------------------------------------------
+# Vocabulary shared by the patterns (written in ordinary spelling; squeezed when compiled)
+# --------------------------------------------------------------------------------------------
+
+
+def _alt(*items: str) -> str:
+    return "(?:" + "|".join(items) + ")"
+
+
+_SELF = r"(?:my ?self|meself|myslef|mysef)"
+_ANY_SELF = _alt(_SELF, "himself", "herself", "themselves", "themself", "yourself")
+_MED = _alt(
+    r"pills?", r"tablets?", "meds", r"medications?", r"medicines?", r"painkillers?",
+    "paracetamol", "co-?codamol", "codeine", "ibuprofen", "aspirin", "sertraline",
+    "citalopram", "fluoxetine", "mirtazapine", "amitriptyline", "tramadol", "diazepam",
+    "zopiclone", "propranolol", "insulin", r"antidepressants?", "sleeping (?:pills|tablets)",
+)
+# Words that turn a method or an ending into an intention ("thinking about jumping").
+_WANT = _alt(
+    "want", "wanted", "wants", "wanting", "wana", "wanna", "gona", "gonna", "going", "plan",
+    "planed", "planning", "ready", "decided", "tempted", "trying", "tried", "try", r"urges?",
+    "feel like", "feeling like", "could", "might", "just", "finally", "can",
+    r"(?:think|thinking|thought|talk|talks|talking|talked|spoke|speaks) (?:about|of)",
+)
+_FILLER = r"(?:just |realy |honestly |seriously |simply |literaly |actualy |kind of |sort of )?"
+_DIE = _alt("die", "be dead", "not be here", "not be alive", "not exist", "stop existing",
+            "be gone", "fade away", "sleep forever", "go to sleep forever", "not wake up")
+_BODY = _alt(r"arms?", r"wrists?", r"legs?", r"thighs?", "skin", "stomach", "body", "face",
+             "head", r"hands?", r"fingers?", "chest")
+_PERSON_OBJ = _alt(
+    "him", "her", "them", "someone", "somebody", "anyone", "people", "others", "other people",
+    "my " + _alt("ex", r"bab(?:y|ies)", r"kids?", "children", "child", "son", "daughter",
+                 "partner", "husband", "wife", "boyfriend", "girlfriend", "neighbour", "boss",
+                 "dad", "mum", "brother", "sister", "family", "toddler", "colleague"),
+    "the " + _alt("baby", "kids", "children", r"neighbours?"),
+)
+_ABUSER = _alt(
+    "he", "she", "partner", "husband", "wife", "boyfriend", "girlfriend", "ex", "dad", "father",
+    "mum", "mother", "step-?dad", "step-?mum", "stepfather", "stepmother", "uncle", "aunt",
+    "brother", "sister", "grandad", "cousin", "carer", "fiance", "fiancee",
+)
+_ABUSE_VERB = _alt(
+    "hits", "hit", "hitting", "beats", "beat", "beating", "kicks", "kicked", "punches",
+    "punched", "chokes", "choked", "strangles", "strangled", "slaps", "slapped", "rapes",
+    "raped", "touches", "touched", "hurts", "threatens", "locks", "locked", "attacks",
+    "attacked", "abuses", "abused",
+)
+# Places people go to end their lives. Only a risk when an intention sits in the same
+# sentence (see the "method at a place" pattern); "traffic on the bridge" is not.
+_PLACE = _alt("bridge", r"cliffs?", "reservoir", "river", "canal", "railway", "tracks",
+              "platform", "roof", "rooftop", "multi-storey", "car park roof", "motorway bridge",
+              "edge", "sea", "lake", "quarry", "viaduct", "balcony", "tower block")
+
+# (level, family, pattern). Level 2 = urgent, 1 = review.
+_PATTERNS: list[tuple[int, str, str]] = [
+    # --- Suicidal ideation and intent ---
+    # Typo-tolerant "suicidal"/"suicide": suicidel, sucidal, suisidal, suicdal...
+    (2, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:al|el|ial|le)\w*"),
+    (2, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:e|al)? ?"
+                r"(?:ideation|thoughts?|feelings?|notes?|plans?|attempts?|urges?)\b"),
+    (2, "self", r"\b(?:thoughts?|thinking|think|thought|considering|considered|contemplating"
+                r"|commit|commiting|commited|attempt\w*|tried|try|planning) (?:of |about )?"
+                r"(?:\w+ )?s(?:ui|u|ou|iu)(?:c|s|sc)i?de\b"),
+    (1, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?de\b"),
+    (2, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?de (?:is |has been |keeps )?(?:on my mind"
+                r"|in my head|crossing my mind)\b"),
+    (2, "self", r"\bsewer ?slide\b|\bself[- ]?delet\w*|\bctb\b"),
+    (2, "self", r"\b(?:kil+|killing|kiling|killed|kiled) " + _ANY_SELF),
+    (2, "self", r"(?<![\d.,] )(?<!\d)\bkms\b|\bun-?aliv\w*"),
+    (2, "self", r"\b(?:end|ending|ended|take|taking|took|takes) (?:my|his|her|their) (?:own )?"
+                r"life\b"),
+    (2, "self", r"\bend(?:ing|ed)? (?:it all|everything)\b|\bexit plan\b"),
+    (2, "self", r"\b" + _WANT + r" (?:to )?end(?:ing)? (?:it|things)\b"
+                r"(?! (?:there|early|after|before|with|of|at|on|because|when|now|soner))"),
+    # A bare "ending it" is a softer signal ("the only thing stopping me from ending it").
+    (1, "self", r"\bend(?:ing)? it\b(?! (?:there|early|after|before|with|of|at|on|because|when"
+                r"|now|soner|al))"),
+    (2, "self", r"\bonly (?:thing|reason|person) (?:that's |thats |that is )?(?:stoping|keeping)"
+                r" me\b|\bonly reason (?:i'm|i am|im) (?:stil )?(?:here|alive)\b"),
+    (2, "self", r"\b(?:nearly|almost) ended (?:it|things|everything)\b"),
+    (2, "self", r"\b(?:want|wanted|wants|wanting|wana|wanna|wish|wishing|wished|ready|going|gona"
+                r"|gonna|deserve|prefer|would like) (?:to )?" + _FILLER + r"(?:\w+ ){0,3}?" + _DIE
+                + r"\b"),
+    (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:was|were|'d|had) (?:dead|gone|never been born"
+                r"|died|not been born)\b"),
+    (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:wasn't|weren't|was not|were not)"
+                r" (?:here|alive|around|born)\b"),
+    (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:could|would) (?:just )?(?:die|disappear"
+                r"|stop existing|not wake up|never wake up|go to sleep forever|sleep forever"
+                r"|fall asleep forever)\b"),
+    (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:didn't|did not) (?:exist|wake up"
+                r"|have to wake up)\b"),
+    (2, "self", r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b"
+                r"|\bdon't want to wake up\b|\bnot wake up again\b|\bsleep forever\b"),
+    (2, "self", r"\b(?:don't|do not|dont) want to (?:be here|be alive|live|be around|exist"
+                r"|cary on|go on|wake up)(?: any ?more| now)?\b"
+                r"|\bnot wanting to (?:be here|be alive|live|be around|exist|wake up)\b"),
+    # In the past tense "didn't want to be here" is often about a waiting room: review.
+    (1, "self", r"\b(?:didn't|did not|didnt) want to (?:be here|be alive|live|be around"
+                r"|exist|cary on|go on|wake up)\b"),
+    (2, "self", r"\b(?:don't|do not|dont) want to be\W*$"),
+    (2, "self", r"\bwhy (?:am i|i'm|im|i am) (?:stil )?(?:alive|here)\b"),
+    (2, "self", r"\b(?:won't|wont|will not|don't see my ?self|can't see my ?self|not going to)"
+                r" (?:be |being )?(?:around|here|alive) (?:by|for|much|long|next|in)\b"),
+    (2, "self", r"\b(?:better|happier|easier) (?:of )?without me\b|\bbetter of (?:dead|gone)\b"),
+    (2, "self", r"\b(?:better|happier|easier) (?:of )?if i (?:was|were|wasn't|weren't|was not"
+                r"|died|disappeared|just disappeared|was gone|were gone|was dead|didn't exist"
+                r"|wasn't around|wasn't here)\b"),
+    (2, "self", r"\b(?:no one|nobody|noone|no-one) (?:would|will|'d) (?:even )?(?:miss|notice"
+                r"|care)(?: me| if i)"),
+    (2, "self", r"\brather be dead\b|\bwould be dead\b|\bbe beter dead\b"),
+    (2, "self", r"\bno (?:point|reason|use) (?:in )?(?:me |my )?(?:going on|carying on|living"
+                r"|being alive|being here|to live|to go on|to cary on|existing|to exist"
+                r"|staying alive)\b|\bno reason to (?:live|be here|stay|keep going)\b"),
+    (2, "self", r"\b(?:see|seeing) (?:the|any) point (?:in|of) (?:living|life|going on"
+                r"|being alive|carying on|being here)\b|\bwhat's the point (?:in|of) (?:living"
+                r"|being alive|going on|carying on|life)\b"),
+    (2, "self", r"\b(?:life|living|it) (?:is not|isn't|isnt|ain't|not) worth (?:living"
+                r"|it any more)\b|\bnot worth living\b|\bnothing (?:left )?to live for\b"),
+    (1, "self", r"\b(?:life|living|my life) (?:is|feels|seems) (?:so )?(?:pointless|meaningless"
+                r"|hopeless)\b"),
+    (2, "self", r"\b(?:tired|sick|done) (?:of|with) (?:living|life|being alive|existing)\b"),
+    (2, "self", r"\bcan't keep (?:my ?self|me) safe\b|\bcannot keep my ?self safe\b"
+                r"|\bunable to keep my ?self safe\b|\bnot safe (?:from|with|around) my ?self\b"
+                r"|\b(?:i'm|i am|im) not safe\b"),
+    (2, "self", r"\bdanger to (?:my ?self|meself)\b|\brisk to my ?self\b"),
+    (2, "self", r"\b(?:do|did|doing) (?:something|anything) (?:stupid|silly|drastic)\b"),
+    (2, "self", r"\bmy (?:own )?funeral\b|\bgoodbye (?:letters?|notes?)\b|\bsuicide note\b"
+                r"|\b(?:letters?|notes?) (?:to \w+ )?(?:\w+ ){0,3}saying goodbye\b"
+                r"|\bgiv(?:e|ing) away (?:al )?my (?:things|stuf|belongings)\b"),
+    (2, "self", r"\bplan(?:ed|ned)? (?:out )?how (?:i'd|i would|i'll|i will|to) (?:do it|end"
+                r"|kill)|\b(?:have|got|made) a plan (?:to|for) (?:end|kill|die|do it)"),
+    (2, "self", r"\bdisappear (?:forever|for good|and not be found|and never come back)\b"
+                r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|my life|this) to (?:stop"
+                r"|end|be over)(?: for good| forever| permanently)?\b"),
+    (2, "self", r"\b(?:give|giving|gave) up on (?:life|living)\b"),
+    (2, "self", r"\bcounting down the days\b[^.!?]{0,40}\bend\b"),
+    (1, "self", r"\b(?:think|thinking|thought|thoughts) (?:a lot )?(?:about|of) (?:death|dying"
+                r"|being dead|not being around|not being here)\b"),
+    (1, "self", r"\bdark (?:place|thoughts)\b|\bno way out\b|\b(?:point|meaning) of it all\b"
+                r"|\bthought has crossed my mind\b|\bcrossed my mind\b"),
+    (1, "self", r"\b(?:i|i'm|i am|im|feel|feeling|felt) (?:so |realy |completely |totaly "
+                r"|utterly )?(?:hopeles|worthles)\b"),
+    (1, "self", r"\bcan't (?:go on|cary on|do this any ?more|cope any ?more)\b"
+                r"|\b(?:want|wanted) to disappear\b|\b(?:i'm|i am|im|feel like) a burden\b"
+                r"|\bwant out\b(?! of)"),
+    # --- Self-harm ---
+    (2, "self", r"\bself[- ]?harm\w*|\bself[- ]?injur\w*|\bself[- ]?mutilat\w*"),
+    (2, "self", r"\b(?:cut|cuts|cutting|cuting|slit|sliting|burn|burns|burning|burnt|burned"
+                r"|scratch|scratching|scratched|hit|hitting|punch|punching|punched|bite|biting"
+                r"|starve|starving|strangle|strangling|drown|drowning|suffocate|suffocating"
+                r"|poison|poisoning|shoot|shooting|hang|hanging|hung|hanged) " + _ANY_SELF
+                + r"(?! out\b| in the fot\b| up\b)"),
+    (2, "self", r"\b(?:cut|cutting|slit|sliting|slash\w*|burn\w*|scratch\w*|bit|biting|punch\w*"
+                r"|hit|hitting|bang\w*|carv\w*|pick\w*) (?:open |at |into )?my " + _BODY
+                + r"\b(?! (?:on|against) (?:the|a) (?:cupboard|door|table))"),
+    (2, "self", r"\b(?:punch\w*|hit\w*|bang\w*|head-?but\w*) (?:the )?walls?\b"
+                r"|\buntil (?:they|it|i) (?:bleed|bled|bruise)"),
+    (2, "self", r"\b(?:been|started|start|keep|kept|stop|stoped|urges? to|want to|wana|back to"
+                r"|go back to|has been|have been) cutting\b"
+                r"(?! (?:down|back|out|corners|costs|it|them|my sessions|the|short|of|in|up"
+                r"|ties|hair|grass|clases|fod|sugar|cafeine|alcohol|carbs|meat|everyone))"
+                r"|\bcutting (?:again|deeper)\b"),
+    (2, "self", r"\burges? (?:to|of) (?:cut|self[- ]?harm|hurt|harm|burn|die|end|jump|overdose|od"
+                r"|kil)\b|\burge to (?:cut|hurt|harm|burn)\b"),
+    (1, "self", r"\b(?:hurt|hurting|hurts|harm|harming|harmed|injure|injuring|injured) "
+                + _ANY_SELF),
+    (2, "self", r"\b(?:want|wanted|wants|wana|wanna|going|gona|gonna|urges?|tempted|planning"
+                r"|need|have|feel like|might|will|'ll|keep|kept|been|started) (?:to )?"
+                r"(?:hurt|hurting|harm|harming|injure|injuring) (?:my ?self|meself)\b"),
+    (2, "self", r"\b(?:hurt|hurting|harm|harming) (?:my ?self|meself) (?:again|so badly|tonight"
+                r"|today|last night|yesterday|this week|every|when)\b"),
+    (2, "self", r"\b(?:scared|afraid|frightened|terified|woried) (?:i'll|i will|i'd|i might"
+                r"|i'm going to|im going to|i am going to) (?:hurt|harm|kill|do something to)"
+                r" (?:my ?self|meself)\b"),
+    (2, "self", r"\bligature|\bnose\b(?=[^.!?]{0,40}\b(?:hang|neck|tie|tied|rope|loft))|\bnose"
+                r" (?:round|around) my neck\b|\b(?:bought|got|have|found|buy|get) (?:a |some )?"
+                r"rope\b"),
+    (2, "self", r"\b(?:try|tried|trying|attempt\w*|want\w*|going) to hang\b"),
+    # Overdose and medication.
+    (2, "self", r"\boverdos\w*+(?! of (?!" + _MED + r"))|\bod'?e?d\b|\bo\.d\.?'?d\b"
+                r"|\b(?:took|take|taking|did|done|had|do) an? od\b|\bod-?ing\b"),
+    (2, "self", r"\b(?:take|taking|took|swallow\w*|down|downing|downed|neck|necking|necked)"
+                r" (?:al|a load|loads|a lot|a bunch|a handful|handfuls|\d+|the whole|the lot"
+                r"|every|al of|twenty|thirty|fifty|a hundred|a box|boxes|packets?)\b[^.!?]{0,25}?"
+                + _MED + r"|\b(?:took|take|taking|swallowed) \d+ " + _MED),
+    (2, "self", r"\b(?:stash\w*|stockpil\w*|hoard\w*|sav\w* up|saved|colect\w*|storing|stored)"
+                r"\b[^.!?]{0,30}?" + _MED + r"|" + _MED
+                + r"[^.!?]{0,25}?(?:lined up|stashed|stockpiled|saved up|hidden away)"),
+    (2, "self", r"\b(?:enough|how many|how much)\b[^.!?]{0,25}?" + _MED + r"\b[^.!?]{0,12}?"
+                r"\b(?:to do it|to die|to end|to kil|to overdose|it takes|would take|would kil"
+                r"|is lethal|to not wake|for it to work)"),
+    # Methods at a height, on a railway or a road, or in water.
+    (2, "self", r"\bjump(?:ing|ed|s)? (?:of|from|in front of|under|into) (?:the |a |my |an )?"
+                r"(?:top of (?:the |a )?)?(?:bridge|rof|building|clif|car park|multi|train|tube"
+                r"|bus|lory|trafic|balcony|window|motorway|river|sea|flats?|tower|platform)"),
+    (2, "self", r"\b(?:think\w*|thought\w*|plan\w*|want\w*|going|urges?|tempted|close to|nearly"
+                r"|almost|about) (?:about |of |to )?jump(?:ing)?\b"
+                r"(?! (?:at|through|in|on|to conclusions|the queue|ahead|straight|back"
+                r"|into action))"),
+    (2, "self", r"\b(?:step\w*|walk\w*|throw\w*|jump\w*|run\w*|lie|lying|lay|fal\w*)"
+                r" (?:out |my ?self )?in front of (?:a|the|an) (?:train|tube|bus|lory|truck|car"
+                r"|trafic|van)"),
+    (2, "self", r"\b(?:driv\w*|drove|crash\w*|ster\w*) (?:my car |the car |it )?(?:into|of)"
+                r" (?:a|the) (?:wall|tre|bridge|lory|clif|river|motorway|oncoming)"),
+    (2, "self", r"\bwalk\w* into the (?:sea|river)\b"),
+    # A place and an intention in one sentence: "stood on the platform edge and thought about
+    # it", "sat at the reservoir thinking it would be easy".
+    (2, "self", r"\b" + _PLACE + r"\b[^.!?]{0,60}?\b(?:end it|end things|jump|think about it"
+                r"|thought about it|thinking about it|would be easy|be so easy|could just"
+                r"|drive in|step of|let go)"
+                r"|\b(?:think\w* about it|thought about it|would be easy|could just)\b"
+                r"[^.!?]{0,40}?\b" + _PLACE + r"\b"),
+    # --- Abuse ---
+    (2, "abuse", r"\b" + _ABUSER + r"(?: \w+)?(?: stil| keeps?| always| often)? " + _ABUSE_VERB
+                 + r" (?:me|us)\b"),
+    (2, "abuse", r"\b(?:threaten\w*|says|said|told me) (?:that )?(?:he|she|they)(?:'ll| will"
+                 r"| would|'d| is going to| was going to|'s going to) (?:kill|hurt|stab) me\b"
+                 r"|\bthreaten\w* to (?:kill|hurt|stab) me\b"),
+    (2, "abuse", r"\b(?:he|she|he's|she's|partner|husband|boyfriend|ex)(?:'ll| will| would|'d"
+                 r"| is going to| might| could) (?:kil|hurt|stab|hit) me\b"),
+    (2, "abuse", r"\b(?:used to|would|keeps?|kept|always|often|started to|threatened to"
+                 r"|tried to) (?:hit|beat|kick|punch|choke|strangle|slap|rape|hurt|attack"
+                 r"|abuse|touch) (?:me|us)\b"),
+    (2, "abuse", r"\b(?:being|been|was|were|got|get|getting) (?:sexualy |physicaly "
+                 r"|emotionaly )?(?:abused|raped|assaulted|beaten|groomed|molested)\b"),
+    (2, "abuse", r"\bforced (?:me )?to have sex\b|\bforces me to\b|\bmakes me have sex\b"
+                 r"|\b(?:comes|came|coming) into my (?:room|bed)\b"
+                 r"|\b(?:won't|doesn't|wont|doesnt) let me (?:leave|go out|see)\b"),
+    (1, "abuse", r"\babusive (?:relationship|partner|husband|wife|boyfriend|girlfriend|mariage"
+                 r"|home|parents?|dad|father|mum|mother|ex)\b|\bdomestic (?:violence|abuse)\b"
+                 r"|\bcoercive control\b|\b(?:sexual|physical|childhood) abuse\b"
+                 r"|\bviolent (?:home|relationship|partner|husband|boyfriend|dad|father)\b"),
+    (1, "abuse", r"\b(?:scared|afraid|frightened|terified) (?:to go home|of going home|of "
+                 r"(?:my |his |her )?(?:partner|husband|wife|boyfriend|girlfriend|dad|father"
+                 r"|mum|stepdad|ex)\b)"),
+    (1, "abuse", r"\b(?:don't|do not|dont) feel safe (?:at home|with (?:him|her|my))"),
+    # --- Harm to other people ---
+    (2, "others", r"\b" + _WANT + r" (?:to )?(?:kill|hurt|harm|stab|attack|strangle|smother"
+                  r"|shake)(?:ing)? " + _PERSON_OBJ + r"\b"),
+    (2, "others", r"\b(?:scared|afraid|frightened|terified|woried) (?:i'll|i will|i'd|i might"
+                  r"|i'm going to|im going to|i am going to|that i'll|that i might) (?:\w+ )?"
+                  r"(?:kill|hurt|harm|stab|attack|shake|smother)"),
+    (2, "others", r"\b(?:thoughts?|urges?|images?) (?:of|about) (?:stabing|killing|hurting"
+                  r"|harming|attacking|strangling|smothering|drowning) (?:\w+ )?" + _PERSON_OBJ),
+    (2, "others", r"\b(?:i'm|i am|im) going to kill (?:him|her|them|someone|somebody)\b"
+                  r"|\bthreat\w* to (?:kil|hurt|stab|harm) \w+"),
+    (2, "others", r"\bdanger to (?:others|other people|anyone|my (?:kids|children|family"
+                  r"|baby)|people|the public)\b"),
+]
+
+_COMPILED = [(level, family, _compile(p, loose_apostrophes=True)) for level, family, p in _PATTERNS]
+
+# Idioms a risk word sits inside without any risk ("this wait is killing me").
+_IDIOMS = _compile(
+    r"\b(?:is|are|was|were|it's|that's|'s|'re|just|it|that|this) killing me\b"
+    r"|\bkil\w* (?:time|it)\b|\bkiller \w+|\bkill two birds\b"
+    r"|\bdied of (?:boredom|embarrassment|shame|laughter|laughing)|\b(?:died|dying) laughing\b"
+    r"|\b(?:bored|scared|sick|worried|frightened|tired|bore me) to death\b"
+    r"|\bdying (?:to|for)\b|\bto die for\b|\b(?:would|'d) die for\b"
+    r"|\bdead (?:end|tired|easy|keen|quiet|loss|good|right|on|funny|boring|slow|serious|beat"
+    r"|set|nervous|giveaway)\b|\bdead-end\b|\bover my dead body\b"
+    r"|\b(?:could|would|'d) kill for\b|\b(?:will|would|'ll|'d) kill me if (?:she|he|they|you)"
+    r" (?:knew|knows|find|found|finds|saw|see|hear|heard)\b"
+    r"|\bkil\w* (?:my ?self|meself) (?:laughing|with work|working|trying|over)"
+    r"|\b(?:felt|feel|feeling|thought|think|convinced|sure|believed) (?:like |that )?i (?:was"
+    r"|am|'m|were) (?:going to die|dying|having a heart attack)"
+    r"|\bcut\w* (?:down|back|corners|short|costs|out)\b|\bjump\w* (?:at|through|the queue"
+    r"|to conclusions|on board|in with|on the chance)\b|\bhang (?:on|in there|out)\b"
+    r"|\bhanging (?:on|around|about|out|in there)\b|\bend of the world\b"
+    r"|\b(?:nearly|almost|practically) (?:killed|finished) me\b|\bkilled (?:off|the mood)\b"
+    r"|\bwant(?:ed)? to be here (?:at first|at the start|initialy)\b"
+)
+
+# --- Clause context. Cues are looked for inside the clause that holds the match. ---
+_CLAUSE_BREAK = re.compile(r"[.!?;\n]+|\s(?:but|however|although|though|whereas)\s")
+_SENTENCE_BREAK = re.compile(r"[.!?\n]+")
+_NEGATION = _compile(
+    r"\b(?:not|no|never|without|nor|none|deny|denies|denied|free of|free from|zero)\b"
+    r"|n't\b|\b(?:dont|didnt|doesnt|havent|hasnt|isnt|wasnt|arent|werent|wont|wouldnt|cant"
+    r"|cannot|couldnt|aint)\b"
+)
+# Phrases containing a negation word that do not negate the risk after them.
+_NOT_NEGATION = _compile(
+    r"\b(?:can't|cant|cannot|couldn't|couldnt|can not) (?:stop|help|get|shake|shift)\b"
+    r"|\b(?:don't|dont|didn't|do not) know (?:why|if|whether|how|what)\b|\bnot sure\b"
+    r"|\bno (?:one|body)\b|\bnoone\b|\bnot just\b|\bno matter\b|\bnot only\b|\bno idea\b"
+)
+_HISTORY = _compile(
+    r"\bused to\b|\b(?:years?|months?|decades?) ago\b|\bpreviously\b"
+    r"|\b(?:in the )?past\b(?! (?:few|couple|week|weeks|days?|month|months|fortnight|night|\d|two"
+    r"|three|24))|\bhistory of\b|\bback in (?:19|20)\d\d\b|\bback (?:then|when)\b"
+    r"|\bin (?:19|20)\d\d\b|\bwhen i was (?:younger|little|smal|a (?:child|kid|teen\w*|student)"
+    r"|at school|at uni\w*|\d+|in my)\b|\bas a (?:child|kid|teen\w*"
+    r"|youngster|girl|boy|student)\b|\bat (?:university|uni|school|colege)\b|\bgrowing up\b"
+    r"|\bgrew up\b|\bin my (?:teens|twenties|childhood|youth)\b|\bno longer\b"
+    r"|(?<!\bat )\bonce\b(?! (?:a|every|or twice|i|you|we|they|he|she|it)\b)"
+    r"|\brecover\w* from\b|\bscars? from\b|\bbefore i (?:started|began|got|had)\b"
+    r"|\b(?:have|has|they've|it's|they have) (?:eased|pased|gone|subsided|stopped)\b"
+    r"|\bmuch beter now\b|\bin a beter place now\b|\blast year\b|\bold (?:scars|razor)"
+)
+# "I thought about ending it but not for a while now": history stated in the next clause.
+_RECENCY_DENIAL = _compile(
+    r"\bnot (?:for (?:a (?:while|long time)|ages|years|months|a few (?:years|months))|recently"
+    r"|lately|in (?:years|ages|a long time))\b|\bbut not (?:any ?more|now)\b"
+)
+_THIRD_REFLEXIVE = _compile(r"\b(?:himself|herself|themselves|themself|his|her|their)\b")
+_FIRST_OBJECT = _compile(r"\b(?:i|i'm|me|my ?self|meself|my)\b")
+_FIRST_PERSON = _compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my ?self|meself)\b")
+_THIRD_PERSON = _compile(
+    r"\b(?:he|she|they|he's|she's|they're|they've|someone|somebody|people)\b"
+    r"|\b(?:my|our|a|her|his|their|friend's) (?:best )?(?:friends?|mates?|son|daughter|child|kids?"
+    r"|children|teenager|teen|partner|husband|wife|boyfriend|girlfriend|mum|mother|dad|father"
+    r"|brother|sister|cousin|flatmate|colleague|nan|grandma|grandad|uncle|aunt|niece|nephew"
+    r"|grandson|granddaughter|sibling|ex|neighbour|stepson|stepdaughter|client|patient|pupil"
+    r"|student|family member|relative)\b"
+)
+_SCREENING = _compile(
+    r"\b(?:asks?|asked|asking|questions?|questionnaires?|item|form|survey)"
+    r" (?:me |you |us |them |people )?(?:if|whether|about|how often|you|me)\b"
+    r"|\bphq-? ?9\b|\bq ?9\b|\b(?:question|item) (?:9|nine)\b"
+)
+_PROTECTIVE = _compile(
+    r"\b(?:never|won't|wont|wouldn't|wouldnt|not going to|don't think i'd|would not|will not"
+    r"|don't|dont) act on (?:it|them|the thoughts|these thoughts)\b"
+    r"|\bno (?:plans?|intent|intention)\b|\bi'm safe\b|\bi am safe\b|\bcan keep my ?self safe\b"
+    r"|\b(?:never|won't|wont|wouldn't|wouldnt|not going to) (?:do|try) anything\b"
+)
+# Ambivalence about answering a screening question honestly keeps a flag (see module doc).
+_CONCEALMENT = _compile(
+    r"\banswer\w* (?:it |them )?honestly\b|\b(?:never|don't|dont|didn't) know (?:how|what) to"
+    r" (?:answer|put|say)\b|\b(?:lie|lied|lying) (?:on|about|to)\b|\bin case (?:i|they)\b"
+    r"|\b(?:scared|afraid|worried) to (?:answer|tell|say)\b|\bsectioned\b|\bnot sure what to put\b"
+)
+# "People think I'm suicidal but I'm not": a denial straight after the phrase.
+_DENIAL_AFTER = _compile(r"\W*(?:but )?(?:i'm|i am|im) not\b")
+
+def _is_negated(before: str) -> bool:
+    # Look at the last five words before the phrase only: "no thoughts of self-harm",
+    # "I'm not going to kill myself". A negation further back usually governs something else.
+    window = " ".join(before.split()[-5:])
+    window = _NOT_NEGATION.sub(" ", window)
+    return _NEGATION.search(window) is not None
+
+
+def _is_third_party(matched: str, family: str, before: str) -> bool:
+    if _FIRST_OBJECT.search(matched):
+        return False
+    if family == "self" and _THIRD_REFLEXIVE.search(matched):
+        return True
+    # Whoever was mentioned last before the phrase is its subject ("my son said he wants to
+    # die"; "I'm worried my partner is suicidal").
+    third = [m.end() for m in _THIRD_PERSON.finditer(before)]
+    if not third:
+        return False
+    first = [m.end() for m in _FIRST_PERSON.finditer(before)]
+    return not first or third[-1] > first[-1]
+
+
+def _adjust(level: int, family: str, norm: str, start: int, end: int,
+            clause: tuple[int, int], sentence: tuple[int, int]) -> int:
+    left, right = clause
+    before = norm[left:start]
+    if _SCREENING.search(before):
+        # A phrase quoted from a screening question is not a disclosure: an urgent phrase
+        # keeps a review flag (the writer raised the subject), a softer one is dropped.
+        return 1 if level == 2 else 0
+    lowered = (
+        _is_negated(before)
+        or _DENIAL_AFTER.match(norm, end, min(len(norm), end + 30)) is not None
+        or _HISTORY.search(norm, left, right) is not None
+        or _is_third_party(norm[start:end], family, before)
+        or _RECENCY_DENIAL.search(norm, *sentence) is not None
+        or (family != "abuse" and _PROTECTIVE.search(norm, *sentence) is not None)
+    )
+    return min(level, 1) if lowered else level
+
+
+def _bounds(spans: list[tuple[int, int]], start: int, end: int, length: int) -> tuple[int, int]:
+    """The stretch between the nearest break before ``start`` and the first one after ``end``."""
+    left, right = 0, length
+    for s, e in spans:
+        if e <= start:
+            left = e
+        elif s >= end:
+            right = s
+            break
+    return left, right
+
+
+def assess_risk(text: str) -> RiskAssessment:
+    """Assess the risk a comment suggests to its writer or to other people.
+
+    Parameters
+    ----------
+    text : str
+        The comment as written. Never raises for any string.
+
+    Returns
+    -------
+    RiskAssessment
+        ``level`` is ``"urgent"``, ``"review"`` or ``"none"``; ``reasons`` lists the matched
+        phrases in the writer's own words.
+    """
+    if not isinstance(text, str) or not text:
+        return RiskAssessment(NONE)
+    raw = text[:_MAX_CHARS]
+    text = _unleet(raw)
+    norm = _normalise(text)
+
+    idioms = [m.span() for m in _IDIOMS.finditer(norm)]
+    hits: list[tuple[int, int, int, str]] = []
+    for level, family, pattern in _COMPILED:
+        for m in pattern.finditer(norm):
+            s, e = m.span()
+            if s == e or any(a <= s < b or a < e <= b for a, b in idioms):
+                continue
+            hits.append((s, e, level, family))
+    if not hits:
+        return RiskAssessment(NONE)
+
+    clauses = [m.span() for m in _CLAUSE_BREAK.finditer(norm)]
+    sentences = [m.span() for m in _SENTENCE_BREAK.finditer(norm)]
+    concealment = _CONCEALMENT.search(norm) is not None
+    best = 0
+    flagged: list[tuple[int, int]] = []
+    for s, e, level, family in hits:
+        adjusted = _adjust(level, family, norm, s, e, _bounds(clauses, s, e, len(norm)),
+                           _bounds(sentences, s, e, len(norm)))
+        if concealment:
+            adjusted = max(adjusted, 1)
+        if adjusted:
+            flagged.append((s, e))
+            best = max(best, adjusted)
+    if not best:
+        return RiskAssessment(NONE)
+    return RiskAssessment(_LEVEL_NAMES[best], _reasons(raw, text, norm, flagged))
+
+
+def _reasons(raw: str, text: str, norm: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
+    """The matched phrases in the writer's own words, merged where they overlap.
+
+    ``text`` is ``raw`` with look-alike symbols replaced one for one, so offsets into one are
+    offsets into the other.
+    """
+    spans = sorted(spans)
+    merged: list[list[int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], e)
+        else:
+            merged.append([s, e])
+    slow, origin = _normalise_with_offsets(text)
+    same = slow == norm
+    reasons: list[str] = []
+    for s, e in merged:
+        # If lower-casing changed the length of some character the offsets are unreliable,
+        # so fall back to the normalised phrase.
+        if same:
+            stop = origin[e - 1] + 1
+            # Give back the letters the squeeze removed at the end ("myselfff").
+            while stop < len(raw) and raw[stop].isalpha() and raw[stop] == raw[stop - 1]:
+                stop += 1
+            phrase = raw[origin[s]:stop].strip()
+        else:
+            phrase = norm[s:e].strip()
+        if phrase and phrase not in reasons:
+            reasons.append(phrase)
+    return tuple(reasons)
