@@ -14,9 +14,12 @@ from nltk.stem import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = [
+    "GENERIC_WORDS",
     "STOP_WORDS",
     "Tokenizer",
     "is_contentless",
+    "is_critical",
+    "is_generic",
     "normalise",
     "split_units",
     "surface_tokens",
@@ -59,7 +62,16 @@ _TOKEN = re.compile(r"[a-z][a-z0-9_]+")
 
 # Stop words for themes. Negations carry no topic, so they are stop words here; sentiment is
 # measured separately on the raw text.
-STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | {
+# scikit-learn's list drops words that are topics in health feedback ("call back", "not enough
+# staff", "first appointment", "system"); they are kept.
+_TOPICAL = frozenset(
+    re.findall(
+        r"\S+",
+        "call back system name serious cry empty move full give put detail side fire bill enough "
+        "first next last interest",
+    )
+)
+STOP_WORDS: frozenset[str] = (frozenset(ENGLISH_STOP_WORDS) - _TOPICAL) | {
     "just", "really", "did", "does", "got", "get", "getting", "ve", "ll", "im", "dont", "didnt",
     "na", "able", "also", "would", "could", "think", "feel", "felt", "way", "lot", "bit", "thing",
     "things", "make", "made", "want", "wanted", "need", "needed", "know", "like",
@@ -71,13 +83,58 @@ _FILLER: frozenset[str] = frozenset(
     re.findall(
         r"\S+",
         """
-    a add all an answer answered anything applicable as at blank can cant comment comments did
-    didnt do dont else far fine given i idk is it its know me more my n na nil no none nope not
-    nothin nothing notta nowt of ok okay particular question really response say so specific
-    sure that the think this to was yes
+        a add all an answer answered anything applicable as at blank can cant comment comments did
+        didnt do dont else far fine given i idk is it its know me more my n na nil no none nope not
+        nothin nothing notta nowt of ok okay particular question really response say so specific
+        sure that the think this to was yes honestly non mean
         """,
     )
 )
+
+# General evaluation with no topic: "Excellent service", "Very good overall", "Terrible
+# experience". Written by hand from everyday English, not learnt from labels. Words that
+# describe people ("friendly", "kind", "rude") are deliberately absent: they are a topic (staff).
+GENERIC_WORDS: frozenset[str] = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        good great excellent brilliant amazing fantastic perfect wonderful superb outstanding
+        lovely fab fabulous marvellous awesome best better brill top class first second
+        exceptional exemplary faultless fault faults flawless impressive incredible magnificent
+        satisfied satisfactory unsatisfactory dissatisfied happy unhappy pleased fine ok okay nice
+        alright decent adequate average acceptable terrible awful poor bad rubbish appalling
+        disgusting dreadful horrible worst useless shocking pathetic disappointing disappointed
+        service services experience experiences overall everything thing things nothing job
+        work worked working keep carry doing thank grateful gratitude appreciate appreciated
+        care cared treatment treated recommend recommended recommending friends family highly
+        quality level standard standards improve improved improvement improvements change
+        changes complaint complaints complain happy extremely absolutely totally completely
+        quite pretty truly definitely simply generally sure 10 100 percent star stars score
+        whole entire gave provided received given done bettered wish expect expected
+        expectations exceeded hundred notch well excellently brilliantly wonderfully
+        spot satisfaction total round altogether circumstances deserve deserves medal credit
+        praise praised blessed lucky impressed delighted glad pleasure positive excelent
+        brillant fantastic superb marvelous thankful thanked grateful
+        """,
+    )
+)
+
+# General criticism: a clause is critical when one of these is not negated ("not bad").
+# Counting on a sentiment lexicon instead misreads "No complaints" and "Can't fault them".
+_CRITICAL_WORDS: frozenset[str] = frozenset(
+    re.findall(
+        r"\S+",
+        """
+        terrible awful poor bad rubbish appalling disgusting dreadful horrible worst useless
+        shocking pathetic disappointing disappointed unhappy dissatisfied unsatisfactory
+        unacceptable disgraceful diabolical woeful atrocious inadequate negative
+        """,
+    )
+)
+_NEGATORS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "without", "hardly"})
+
+# A general word ("well" in "Very well") is content: it praises; every other stop word is not.
+_CONTENTLESS = _FILLER | (STOP_WORDS - GENERIC_WORDS)
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+(?=\b(?:but|however|although|though|whereas)\b)")
 
@@ -116,7 +173,43 @@ def is_contentless(text: str) -> bool:
         "Did not answer", "no comment", "Nothing to add").
     """
     words = re.findall(r"[a-z]+", normalise(text))
-    return all(word in _FILLER for word in words)
+    return all(word in _CONTENTLESS for word in words)
+
+
+def is_generic(text: str) -> bool:
+    """Return True when ``text`` evaluates without naming a topic ("Excellent service").
+
+    Parameters
+    ----------
+    text : str
+        A comment or clause.
+
+    Returns
+    -------
+    bool
+        True when every word left after stop words is a general evaluation word.
+    """
+    return all(word in GENERIC_WORDS or word in _FILLER for word in _PLAIN(text))
+
+
+def is_critical(text: str) -> bool:
+    """Return True when a general clause criticises ("Awful service", but not "Not bad at all").
+
+    Parameters
+    ----------
+    text : str
+        A clause, usually one for which :func:`is_generic` is True.
+
+    Returns
+    -------
+    bool
+        True when a critical word appears without a negator in the three words before it.
+    """
+    words = _TOKEN.findall(normalise(text))
+    for i, word in enumerate(words):
+        if word in _CRITICAL_WORDS and not _NEGATORS.intersection(words[max(0, i - 3):i]):
+            return True
+    return False
 
 
 def split_units(text: str, drop_contentless: bool = True) -> list[str]:
@@ -180,6 +273,9 @@ class Tokenizer:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(stem=bool(state["stem"]))
+
+
+_PLAIN = Tokenizer(stem=False)
 
 
 def surface_tokens(texts: Iterable[str]) -> list[list[str]]:

@@ -37,7 +37,7 @@ from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
 
-from analysis.text import Tokenizer, is_contentless, split_units
+from analysis.text import Tokenizer, is_contentless, is_critical, is_generic, split_units
 
 __all__ = [
     "MODEL_FORMAT",
@@ -55,6 +55,11 @@ UNASSIGNED = "unassigned"
 _EMERGENT = re.compile(r"^emergent-(\d+)$")
 # Cosine similarity above which a clause counts as a rewording of a single seed or example.
 _NEAR_DUPLICATE = 0.8
+
+_GENERAL_NAMES = (
+    ("General praise", "Praise or thanks for the service as a whole, with no particular topic."),
+    ("General criticism", "Criticism of the service as a whole, with no particular topic."),
+)
 
 ProgressCallback = Callable[[float, str], None]
 
@@ -208,6 +213,9 @@ class ThemeModel(BaseEstimator):
         Stem words (Snowball) before TF-IDF.
     contentless : bool, default=True
         Set aside comments and clauses that say nothing ("n/a", "Nothing") as unassigned.
+    general : bool, default=True
+        Gather clauses of general praise or criticism with no topic ("Excellent service") into
+        one theme per polarity instead of clustering them by wording.
     """
 
     def __init__(
@@ -223,6 +231,7 @@ class ThemeModel(BaseEstimator):
         max_k: int = 60,
         stem: bool = True,
         contentless: bool = True,
+        general: bool = True,
     ) -> None:
         self.taxonomy = taxonomy
         self.k = k
@@ -235,6 +244,7 @@ class ThemeModel(BaseEstimator):
         self.max_k = max_k
         self.stem = stem
         self.contentless = contentless
+        self.general = general
 
     # ------------------------------------------------------------------ fitting
     def fit(
@@ -278,11 +288,11 @@ class ThemeModel(BaseEstimator):
         rng = check_random_state(self.random_state)
 
         report(0.0, "splitting comments")
-        owners, unit_texts, unit_index = self._units(texts)
-        unique_texts = list(unit_index)
-        counts = np.bincount(unit_index_array := np.fromiter(
-            (unit_index[u] for u in unit_texts), dtype=np.int64, count=len(unit_texts)
-        ), minlength=len(unique_texts)).astype(float)
+        owners, unit_texts, whole = self._units(texts)
+        unique_texts, unit_index = self._index(unit_texts)
+        is_whole = np.array(whole, dtype=bool)
+        # Clustering sees whole comments only, each distinct text weighted by its repeats.
+        counts = np.bincount(unit_index[is_whole], minlength=len(unique_texts)).astype(float)
 
         seed_keys, seed_texts, origins = self._seeds()
         report(0.1, f"embedding {len(unique_texts):,} distinct clauses")
@@ -297,23 +307,25 @@ class ThemeModel(BaseEstimator):
 
         report(0.5, "matching seeded themes")
         seeded_key, _ = self._score_seeded(vectors)
-        residual = np.flatnonzero(np.array([k is None for k in seeded_key], dtype=bool))
+        residual = np.flatnonzero(np.array([k is None for k in seeded_key], dtype=bool)
+                                  & (counts > 0))
+        groups = self._groups(unique_texts, unit_sentiment)
         self._emergent_keys: list[str] = []
+        self._emergent_group = np.zeros(0, dtype=np.int64)
         self._emergent_centroids = np.zeros((0, vectors.shape[1]), dtype=np.float32)
         self.next_emergent_ = previous.next_emergent_ if previous is not None else 1
 
         if residual.size:
             report(0.6, f"clustering {residual.size:,} clauses")
-            self._cluster(vectors[residual], counts[residual], unique_texts, residual, previous,
-                          rng)
+            self._cluster(vectors, counts, groups, unit_sentiment, unique_texts, residual,
+                          previous, rng)
 
         report(0.85, "assigning comments")
-        unit_keys, unit_scores = self._label_units(vectors)
+        unit_keys, unit_scores = self._label_units(vectors, groups)
         self.assignments_ = self._aggregate(
-            len(texts), owners, unit_index_array, unit_keys, unit_scores,
-            unit_sentiment, unique_texts,
+            texts, owners, unit_index, is_whole, unit_keys, unit_scores, unit_sentiment
         )
-        self._describe(unique_texts, unit_index_array, owners, unit_keys, unit_scores,
+        self._describe(unique_texts, unit_index, owners, unit_keys, unit_scores,
                        unit_sentiment, vectors)
         self.k_ = len(self._emergent_keys)
         self.version_ = MODEL_FORMAT
@@ -328,23 +340,54 @@ class ThemeModel(BaseEstimator):
         if not (self.k == "auto" or (isinstance(self.k, int | np.integer) and self.k >= 1)):
             raise ValueError(f"k must be a positive integer or 'auto', not {self.k!r}")
 
-    def _units(self, texts: Sequence[str]) -> tuple[list[int], list[str], dict[str, int]]:
-        """Split comments into units; return owner comment per unit, unit texts, distinct index."""
+    def _units(self, texts: Sequence[str]) -> tuple[list[int], list[str], list[bool]]:
+        """Split comments into units.
+
+        Every comment with content gets one *whole* unit (its text without contentless
+        pieces), which decides its primary theme; a comment of several clauses also gets one
+        unit per clause, which can add further themes. Clustering whole comments measured
+        better than clustering clauses (see BENCHMARKS.md), while clauses find the second
+        theme in "The wait was awful but my therapist was lovely".
+
+        Returns
+        -------
+        owners : list of int
+            The comment of each unit.
+        unit_texts : list of str
+            The units.
+        whole : list of bool
+            True for whole-comment units, False for clauses.
+        """
         owners: list[int] = []
         unit_texts: list[str] = []
-        index: dict[str, int] = {}
+        whole: list[bool] = []
         for i, text in enumerate(texts):
             if self.units == "clause":
                 pieces = split_units(text, drop_contentless=self.contentless)
+                full = " ".join(pieces)
             elif self.contentless and is_contentless(text):
-                pieces = []
+                pieces, full = [], ""
             else:
-                pieces = [text.strip()] if text.strip() else []
-            for piece in pieces:
-                owners.append(i)
-                unit_texts.append(piece)
-                index.setdefault(piece, len(index))
-        return owners, unit_texts, index
+                full = text.strip()
+                pieces = [full] if full else []
+            if not pieces:
+                continue
+            owners.append(i)
+            unit_texts.append(full)
+            whole.append(True)
+            if len(pieces) > 1:
+                owners.extend([i] * len(pieces))
+                unit_texts.extend(pieces)
+                whole.extend([False] * len(pieces))
+        return owners, unit_texts, whole
+
+    @staticmethod
+    def _index(unit_texts: list[str]) -> tuple[list[str], np.ndarray]:
+        """Distinct unit texts and the position of each unit among them."""
+        index: dict[str, int] = {}
+        positions = np.fromiter((index.setdefault(u, len(index)) for u in unit_texts),
+                                dtype=np.int64, count=len(unit_texts))
+        return list(index), positions
 
     def _seeds(self) -> tuple[list[str], list[str], dict[str, str]]:
         """Seed texts and their keys: the taxonomy, then people's examples."""
@@ -435,7 +478,7 @@ class ThemeModel(BaseEstimator):
         width = self._seed_vectors.shape[1] if self._seed_vectors.size else self._width()
         centroids = np.zeros((len(self._seed_keys), width), dtype=np.float32)
         np.add.at(centroids, self._seed_owner, self._seed_vectors)
-        self._seed_centroids = normalize(centroids).astype(np.float32)
+        self._seed_centroids = normalize(centroids) if len(centroids) else centroids
 
     def _add_examples(self, key: str, texts: Sequence[str]) -> None:
         """Teach the seed bank that ``texts`` belong to ``key`` (effective for ``assign`` now)."""
@@ -473,58 +516,82 @@ class ThemeModel(BaseEstimator):
         return keys, best_score
 
     # ------------------------------------------------------------------ discovery
+    def _groups(self, texts: Sequence[str], sentiment: np.ndarray) -> np.ndarray:
+        """Per clause: -1 topical, 0 general praise, 1 general criticism (see ``general``)."""
+        if not self.general:
+            return np.full(len(texts), -1, dtype=np.int64)
+        return np.fromiter(
+            ((1 if is_critical(t) else 0) if is_generic(t) else -1 for t in texts),
+            dtype=np.int64, count=len(texts),
+        )
+
     def _cluster(
         self,
-        V: np.ndarray,
-        weights: np.ndarray,
+        vectors: np.ndarray,
+        counts: np.ndarray,
+        groups: np.ndarray,
+        sentiment: np.ndarray,
         unique_texts: list[str],
         residual: np.ndarray,
         previous: ThemeModel | None,
         rng: np.random.RandomState,
     ) -> None:
-        """Cluster residual clauses into emergent themes and give them stable keys."""
-        n = V.shape[0]
+        """Cluster residual clauses into emergent themes and give them stable keys.
+
+        Topical clauses are clustered with spherical k-means. General praise and criticism
+        ("Excellent service", "Awful") would otherwise scatter over many clusters by adjective,
+        so each polarity is one theme of its own.
+        """
+        V, weights, group = vectors[residual], counts[residual], groups[residual]
+        topical = np.flatnonzero(group < 0)
+        general = [g for g in (0, 1) if (group == g).any()]
         seeded_keys = set(self._seed_keys)
         old_labels: list[str] | None = None
         init: list[np.ndarray] = []
-        init_keys: list[str] = []
         if previous is not None and previous._emergent_keys:
             old_vectors = previous._embed([unique_texts[i] for i in residual])
-            old_labels, _ = previous._label_units(old_vectors)
+            old_labels, _ = previous._label_units(
+                old_vectors, previous._groups([unique_texts[i] for i in residual],
+                                              sentiment[residual]))
             by_key: dict[str, list[int]] = defaultdict(list)
-            for i, key in enumerate(old_labels):
+            for i in topical:
+                key = old_labels[i]
                 if key in previous._emergent_keys and key not in seeded_keys:
                     by_key[key].append(i)
-            for key in previous._emergent_keys:
+            for key, g in zip(previous._emergent_keys, previous._emergent_group, strict=True):
                 members = by_key.get(key, [])
-                if len(members) >= 2:
+                if g < 0 and len(members) >= 2:
                     centre = (V[members] * weights[members, None]).sum(axis=0)
                     init.append(centre / (np.linalg.norm(centre) or 1.0))
-                    init_keys.append(key)
 
-        if self.k == "auto":
-            k = self._choose_k(V, weights, rng)
-            k = max(k, len(init))
-        else:
-            k = int(self.k)
-            init, init_keys = init[:k], init_keys[:k]
-        k = max(1, min(k, n))
-        if init:
-            centres = self._extend_centres(np.array(init[:k]), V, k, rng)
-            model = KMeans(n_clusters=k, init=centres, n_init=1,
-                           random_state=rng.randint(2**31 - 1))
-        else:
-            model = KMeans(n_clusters=k, n_init=3, random_state=rng.randint(2**31 - 1))
-        labels = model.fit(V, sample_weight=weights).labels_
-        centroids = np.zeros((k, V.shape[1]), dtype=np.float64)
+        labels = np.full(len(residual), -1, dtype=np.int64)
+        n_topical = 0
+        if topical.size:
+            Vt, wt = V[topical], weights[topical]
+            if self.k == "auto":
+                k = max(self._choose_k(Vt, wt, rng), len(init))
+            else:
+                k = max(1, int(self.k) - len(general))
+                init = init[:k]
+            k = max(1, min(k, topical.size))
+            if init:
+                centres = self._extend_centres(np.array(init[:k]), Vt, k, rng)
+                model = KMeans(n_clusters=k, init=centres, n_init=1,
+                               random_state=rng.randint(2**31 - 1))
+            else:
+                model = KMeans(n_clusters=k, n_init=3, random_state=rng.randint(2**31 - 1))
+            found = model.fit(Vt, sample_weight=wt).labels_
+            keep = np.flatnonzero(np.bincount(found, minlength=k) > 0)
+            labels[topical] = np.searchsorted(keep, found)
+            n_topical = len(keep)
+        for offset, g in enumerate(general):
+            labels[group == g] = n_topical + offset
+        n_clusters = n_topical + len(general)
+        centroids = np.zeros((n_clusters, V.shape[1]), dtype=np.float64)
         np.add.at(centroids, labels, V * weights[:, None])
-        keep = np.flatnonzero(np.bincount(labels, minlength=k) > 0)
-        centroids = normalize(centroids[keep]).astype(np.float32)
-        labels = np.searchsorted(keep, labels)
-
-        keys = self._match_keys(labels, len(keep), weights, old_labels, previous)
-        self._emergent_keys = keys
-        self._emergent_centroids = centroids
+        self._emergent_centroids = normalize(centroids).astype(np.float32)
+        self._emergent_group = np.array([-1] * n_topical + general, dtype=np.int64)
+        self._emergent_keys = self._match_keys(labels, n_clusters, weights, old_labels, previous)
 
     def _choose_k(self, V: np.ndarray, weights: np.ndarray, rng: np.random.RandomState) -> int:
         """Choose k by the best cosine silhouette over a grid, on a weighted sample."""
@@ -610,60 +677,77 @@ class ThemeModel(BaseEstimator):
         return out
 
     # ------------------------------------------------------------------ assignment
-    def _label_units(self, V: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """Theme key and score per unit vector: seeded first, else the nearest emergent theme."""
+    def _label_units(self, V: np.ndarray, groups: np.ndarray) -> tuple[list[str], np.ndarray]:
+        """Theme key and score per clause vector.
+
+        Seeded themes come first; then general praise or criticism by the clause's group; then
+        the nearest topical emergent theme.
+        """
         seeded, seeded_score = self._score_seeded(V)
         keys: list[str] = []
         scores = np.zeros(V.shape[0])
+        topical = np.flatnonzero(self._emergent_group < 0)
+        general = {int(g): j for j, g in enumerate(self._emergent_group) if g >= 0}
         emergent = V @ self._emergent_centroids.T if self._emergent_keys else None
         merged = {s: into for sources, into in self.corrections_.merges for s in sources}
         for i, key in enumerate(seeded):
+            j = None
             if key is not None:
                 score = float(seeded_score[i])
-            elif emergent is not None and float(np.abs(V[i]).sum()) > 0:
-                j = int(emergent[i].argmax())
-                key, score = self._emergent_keys[j], float(emergent[i, j])
+            elif emergent is not None and int(groups[i]) in general:
+                j = general[int(groups[i])]
+            elif emergent is not None and topical.size and float(np.abs(V[i]).sum()) > 0:
+                j = int(topical[emergent[i, topical].argmax()])
             else:
                 key, score = UNASSIGNED, 0.0
+            if j is not None:
+                key, score = self._emergent_keys[j], float(emergent[i, j])
             keys.append(merged.get(key, key))
             scores[i] = max(score, 0.0)
         return keys, scores
 
     def _aggregate(
         self,
-        n: int,
+        texts: Sequence[str],
         owners: list[int],
         unit_index: np.ndarray,
+        is_whole: np.ndarray,
         unit_keys: list[str],
         unit_scores: np.ndarray,
         unit_sentiment: np.ndarray,
-        unique_texts: list[str],
     ) -> list[Assignment]:
-        """Combine unit themes into one :class:`Assignment` per comment."""
-        weight: list[dict[str, float]] = [defaultdict(float) for _ in range(n)]
+        """Combine unit themes into one :class:`Assignment` per comment.
+
+        The whole-comment unit gives the primary theme and the comment's sentiment; clauses add
+        their themes after it, best score first.
+        """
+        n = len(texts)
+        primary = [UNASSIGNED] * n
+        sentiment = np.zeros(n)
+        has_unit = np.zeros(n, dtype=bool)
         best: list[dict[str, float]] = [{} for _ in range(n)]
-        senti_sum = np.zeros(n)
-        senti_w = np.zeros(n)
-        for owner, u in zip(owners, unit_index, strict=True):
-            key, score = unit_keys[u], float(unit_scores[u])
-            # Longer clauses weigh more, so "Nothing really. The wait was far too long" is
-            # about the wait; the score breaks ties between equally long clauses.
-            length = len(unique_texts[u].split())
-            w = np.sqrt(length)
-            senti_sum[owner] += w * unit_sentiment[u]
-            senti_w[owner] += w
-            if key == UNASSIGNED:
-                continue
-            weight[owner][key] += w * (0.5 + score)
-            best[owner][key] = max(best[owner].get(key, 0.0), round(score, 4))
+        for owner, u, whole in zip(owners, unit_index, is_whole, strict=True):
+            key, score = unit_keys[u], round(float(unit_scores[u]), 4)
+            if whole:
+                primary[owner] = key
+                sentiment[owner] = unit_sentiment[u]
+                has_unit[owner] = True
+            if key != UNASSIGNED:
+                best[owner][key] = max(best[owner].get(key, 0.0), score)
+        # Contentless comments still have a sentiment ("Nothing to improve" is praise).
+        silent = [i for i in range(n) if not has_unit[i] and texts[i].strip()]
+        if silent:
+            distinct, where = self._index([texts[i] for i in silent])
+            sentiment[silent] = _sentiment_scores(distinct)[where]
         out = []
         for i in range(n):
-            sentiment = float(senti_sum[i] / senti_w[i]) if senti_w[i] else 0.0
-            if not weight[i]:
-                out.append(Assignment(UNASSIGNED, (), {}, sentiment))
+            scores = best[i]
+            if not scores:
+                out.append(Assignment(UNASSIGNED, (), {}, float(sentiment[i])))
                 continue
-            ordered = tuple(sorted(weight[i], key=lambda key, w=weight[i]: -w[key]))
-            out.append(Assignment(ordered[0], ordered, best[i], sentiment))
+            first = primary[i] if primary[i] in scores else max(scores, key=scores.__getitem__)
+            rest = sorted((k for k in scores if k != first), key=lambda k: -scores[k])
+            out.append(Assignment(first, (first, *rest), dict(scores), float(sentiment[i])))
         return out
 
     def assign(self, texts: Sequence[str]) -> list[Assignment]:
@@ -680,14 +764,13 @@ class ThemeModel(BaseEstimator):
             One per comment, by the same rule ``fit`` used for its own texts.
         """
         texts = ["" if t is None else str(t) for t in texts]
-        owners, unit_texts, index = self._units(texts)
-        unique_texts = list(index)
-        unit_index = np.fromiter((index[u] for u in unit_texts), dtype=np.int64,
-                                 count=len(unit_texts))
+        owners, unit_texts, whole = self._units(texts)
+        unique_texts, unit_index = self._index(unit_texts)
         sentiment = _sentiment_scores(unique_texts) if unique_texts else np.zeros(0)
-        keys, scores = self._label_units(self._embed(unique_texts, sentiment))
-        return self._aggregate(len(texts), owners, unit_index, keys, scores, sentiment,
-                               unique_texts)
+        keys, scores = self._label_units(self._embed(unique_texts, sentiment),
+                                         self._groups(unique_texts, sentiment))
+        return self._aggregate(texts, owners, unit_index, np.array(whole, dtype=bool), keys,
+                               scores, sentiment)
 
     # ------------------------------------------------------------------ describing
     def _describe(
@@ -728,8 +811,11 @@ class ThemeModel(BaseEstimator):
                     break
             origin = self.origins_.get(key, "emergent")
             top = terms.get(key, [])
+            group = self._group_of(key)
             if key in self.definitions_:
                 name, description = self.definitions_[key]
+            elif group >= 0:
+                name, description = _GENERAL_NAMES[group]
             else:
                 name = _suggest_name(top, key)
                 description = ("Comments about " + ", ".join(top[:5]) + ".") if top else ""
@@ -790,6 +876,11 @@ class ThemeModel(BaseEstimator):
         return readable
 
     # ------------------------------------------------------------------ people's edits
+    def _group_of(self, key: str) -> int:
+        if key in self._emergent_keys:
+            return int(self._emergent_group[self._emergent_keys.index(key)])
+        return -1
+
     def _check_key(self, key: str) -> None:
         if key not in self.themes_:
             raise KeyError(f"no theme {key!r}")
@@ -890,6 +981,7 @@ class ThemeModel(BaseEstimator):
             j = self._emergent_keys.index(key)
             self._emergent_keys.pop(j)
             self._emergent_centroids = np.delete(self._emergent_centroids, j, axis=0)
+            self._emergent_group = np.delete(self._emergent_group, j)
         del self.themes_[key]
         self._recount()
         return self
