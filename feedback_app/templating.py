@@ -9,6 +9,7 @@ from flask import Flask, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
 
+from feedback_app.inbox.services import attention_count
 from feedback_app.models import Role
 
 
@@ -47,20 +48,37 @@ def navigation() -> list[dict[str, Any]]:
         items.append(("surveys.index", "Surveys", None))
     if current_user.has_role(Role.FACILITATOR):
         items.append(("panels.index", "Panels", None))
+    if current_user.has_role(Role.LEAD, Role.FACILITATOR):
+        # Unreviewed urgent risk flags, visible on every page so nobody misses one.
+        urgent = attention_count(current_user)
+        items.append(("inbox.attention", f"Needs attention ({urgent})", None))
     if current_user.is_admin:
         items.append(("admin.index", "Admin", None))
     links = []
     for endpoint, text, _ in items:
         href = url_for(endpoint)
-        links.append(
-            {"href": href, "text": text, "current": request.path.startswith(href) and href != "/"}
-        )
+        links.append({"href": href, "text": text, "current": False})
+    # Only the most specific matching link is current (/feedback/attention is not "Feedback").
+    matching = [
+        link for link in links if link["href"] != "/" and request.path.startswith(link["href"])
+    ]
+    if matching:
+        max(matching, key=lambda link: len(link["href"]))["current"] = True
     return links
+
+
+ROLE_NAMES = {Role.ADMIN.value: "Administrator", Role.LEAD.value: "Service lead",
+              Role.FACILITATOR.value: "Facilitator"}
+
+
+def role_name(value: str) -> str:
+    return ROLE_NAMES.get(value, value)
 
 
 def init_app(app: Flask) -> None:
     app.jinja_env.filters["nhs_date"] = nhs_date
     app.jinja_env.filters["nl2br"] = nl2br
+    app.jinja_env.filters["role_name"] = role_name
     app.jinja_env.globals["error_list"] = error_list
     app.jinja_env.globals["navigation"] = navigation
     app.jinja_env.globals["field_items"] = field_items
