@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import time
+
 import click
 import sqlalchemy as sa
-from flask import Flask
+from flask import Flask, current_app, url_for
 from flask_migrate import upgrade
+from werkzeug.routing import BuildError
 
 from feedback_app.auth.services import AccountError, create_user
 from feedback_app.extensions import db
@@ -55,6 +58,78 @@ def create_user_command(
     click.echo(f"Created {user.role} {user.email}.")
 
 
+@click.command("load-demo")
+def load_demo_command() -> None:
+    """Load the fictional demo services, accounts, surveys, panel and feedback (once)."""
+    from feedback_app.demo.loader import DemoLoadError, load_demo
+
+    started = time.perf_counter()
+    try:
+        summary = load_demo(progress=click.echo)
+    except DemoLoadError as error:
+        raise click.ClickException(str(error)) from error
+    if summary is None:
+        click.echo("Demo already loaded: nothing changed.")
+        return
+    story = summary.story
+    click.echo(
+        f"Demo loaded in {time.perf_counter() - started:.1f} seconds: {summary.services} "
+        f"services, {summary.users} accounts, {summary.surveys} surveys, "
+        f"{summary.responses} survey responses, {summary.meetings} panel meetings and focus groups."
+    )
+    sources = ", ".join(f"{n} {source.replace('_', ' ')}" for source, n in
+                        sorted(summary.comments.items()))
+    click.echo(f"Comments: {sum(summary.comments.values())} ({sources}) over {summary.months} "
+               f"months from {story.window_start:%-d %B %Y}.")
+    click.echo(f"Story: wellbeing check-in calls while you wait from "
+               f"{story.checkin_calls_started:%-d %B %Y}; questionnaires every other session "
+               f"from {story.questionnaires_every_other_session_started:%-d %B %Y}.")
+
+
+@click.command("demo-logins")
+@click.option("--base-url", default="http://127.0.0.1:5000", show_default=True,
+              help="Where the app runs, for the survey links.")
+def demo_logins_command(base_url: str) -> None:
+    """Print the demo accounts, their shared password and the public survey links."""
+    from feedback_app.demo.content import DEMO_PASSWORD
+    from feedback_app.demo.loader import (
+        DemoLoadError,
+        demo_logins,
+        is_loaded,
+        public_survey_slugs,
+    )
+
+    try:
+        loaded = is_loaded()
+    except DemoLoadError as error:
+        raise click.ClickException(str(error)) from error
+    if not loaded:
+        raise click.ClickException("The demo is not loaded: run `flask load-demo` first.")
+    click.echo("Demo accounts (DEMO ONLY: never use these where there is real feedback)")
+    for login in demo_logins():
+        click.echo(f"  {login.email:<38} {login.what}")
+    click.echo(f"  Password for every demo account: {DEMO_PASSWORD}")
+    click.echo(f"  Sign in at {base_url.rstrip('/')}/auth/login")
+    click.echo("Public survey links:")
+    with current_app.test_request_context(base_url=base_url):
+        for service, title, slug in public_survey_slugs():
+            try:
+                link = url_for("surveys.respond", slug=slug, _external=True)
+            except BuildError:
+                link = f"(survey address {slug})"
+            click.echo(f"  {service}: {title}\n    {link}")
+
+
 def init_app(app: Flask) -> None:
-    for command in (init_db_command, create_service_command, create_user_command):
+    for command in (
+        init_db_command,
+        create_service_command,
+        create_user_command,
+        load_demo_command,
+        demo_logins_command,
+    ):
+        app.cli.add_command(command)
+    from feedback_app.themes.commands import analyse_command, assign_new_command
+
+    for command in (analyse_command, assign_new_command):
         app.cli.add_command(command)
