@@ -34,6 +34,7 @@ phrases as they appear in the original text, so a reviewer sees why the comment 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 __all__ = ["LEVELS", "RiskAssessment", "assess_risk"]
@@ -80,21 +81,25 @@ _CHAR_MAP = {
     **dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"), "-"),
     **dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"), None),
 }
-_SQUEEZE = re.compile(r"([a-z])\1+")
+# One substitution per letter that actually occurs doubled: much faster than a single
+# back-referencing pattern such as ([a-z])\1+, which is tried at every position.
+_SQUEEZERS = {c: re.compile(c + "{2,}") for c in "abcdefghijklmnopqrstuvwxyz"}
 # Digits and symbols standing in for letters ("su1cidal", "k!ll", "su*cide"). Replaced one for
 # one, so offsets into the text stay valid.
-_LEET = re.compile(r"(?<=[A-Za-z])[0134579@$*!](?=[A-Za-z])")
+_LEET = re.compile(r"[0134579@$*!](?<=[A-Za-z].)(?=[A-Za-z])")
 _LEET_MAP = dict(zip("0134579@$*!", "oieastgasii", strict=True))
 
 
 def _unleet(text: str) -> str:
     return _LEET.sub(lambda m: _LEET_MAP[m.group()], text)
-_SPACES = re.compile(r"\s+")
 
 
 def _normalise(text: str) -> str:
     text = text.lower().translate(_CHAR_MAP)
-    return _SPACES.sub(" ", _SQUEEZE.sub(r"\1", text))
+    for letter, squeezer in _SQUEEZERS.items():
+        if letter + letter in text:
+            text = squeezer.sub(letter, text)
+    return " ".join(text.split())
 
 
 def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
@@ -107,13 +112,16 @@ def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     for i, ch in enumerate(text):
         for c in ch.lower().translate(_CHAR_MAP):
             if c.isspace():
-                if out and out[-1] == " ":
+                if not out or out[-1] == " ":
                     continue
                 c = " "
             elif "a" <= c <= "z" and out and out[-1] == c:
                 continue
             out.append(c)
             origin.append(i)
+    if out and out[-1] == " ":
+        out.pop()
+        origin.pop()
     return "".join(out), origin
 
 
@@ -123,14 +131,47 @@ def _squeeze_pattern(pattern: str) -> str:
     return re.sub(r"(?<!\\)([a-z])\1+", r"\1", pattern)
 
 
-def _compile(pattern: str, *, loose_apostrophes: bool = False) -> re.Pattern[str]:
-    pattern = _squeeze_pattern(pattern)
-    if loose_apostrophes:
-        # People often drop apostrophes ("dont", "cant", "im"): let every apostrophe written
-        # in a phrase pattern be optional. Not used for the negation cues, where "n't" without
-        # its apostrophe would match "went" and "appointment".
+def _top_level_alternatives(pattern: str) -> list[str]:
+    parts, depth, start, i = [], 0, 0, 0
+    in_class = False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            parts.append(pattern[start:i])
+            start = i + 1
+        i += 1
+    parts.append(pattern[start:])
+    return parts
+
+
+def _compile(pattern: str, *, phrase: bool = False) -> re.Pattern[str]:
+    """Compile a pattern written in ordinary spelling against squeezed text.
+
+    A ``phrase`` pattern (the risk phrases and idioms) is matched with :func:`_word_matches`
+    and gets two more changes. Python's ``re`` skips quickly to a pattern's literal first
+    characters, but not when the pattern starts with ``\\b``, which made each phrase pattern
+    about ten times slower; so the leading ``\\b`` of every top-level alternative is removed
+    here and checked by ``_word_matches`` instead. And people often drop apostrophes ("dont",
+    "cant", "im"), so every apostrophe in a phrase is optional. The context cues keep both:
+    "n't" without its apostrophe would match "went" and "appointment".
+    """
+    if phrase:
+        pattern = "|".join(
+            alt[2:] if alt.startswith("\\b") else alt for alt in _top_level_alternatives(pattern)
+        )
         pattern = pattern.replace("'", "'?")
-    return re.compile(pattern)
+    return re.compile(_squeeze_pattern(pattern))
 
 
 # --------------------------------------------------------------------------------------------
@@ -186,205 +227,294 @@ _PLACE = _alt("bridge", r"cliffs?", "reservoir", "river", "canal", "railway", "t
               "platform", "roof", "rooftop", "multi-storey", "car park roof", "motorway bridge",
               "edge", "sea", "lake", "quarry", "viaduct", "balcony", "tower block")
 
-# (level, family, pattern). Level 2 = urgent, 1 = review.
-_PATTERNS: list[tuple[int, str, str]] = [
+# (level, family, pattern, anchors). Level 2 = urgent, 1 = review. A pattern is only tried
+# when one of its anchors ("|"-separated substrings, squeezed like the text) occurs in the
+# text: a plain substring test is far cheaper than a regex scan, and most comments contain
+# few anchors. tests/analysis/test_risk.py checks that no pattern matches without an anchor.
+_PATTERNS: list[tuple[int, str, str, str]] = [
     # --- Suicidal ideation and intent ---
     # Typo-tolerant "suicidal"/"suicide": suicidel, sucidal, suisidal, suicdal...
-    (2, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:al|el|ial|le)\w*"),
+    (2, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:al|el|ial|le)\w*",
+                "cid|sid|icd|ucd|scd"),
     (2, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:e|al)? ?"
-                r"(?:ideation|thoughts?|feelings?|notes?|plans?|attempts?|urges?)\b"),
+                r"(?:ideation|thoughts?|feelings?|notes?|plans?|attempts?|urges?)\b",
+                "cid|sid|icd|ucd|scd"),
     (2, "self", r"\b(?:thoughts?|thinking|think|thought|considering|considered|contemplating"
                 r"|commit|commiting|commited|attempt\w*|tried|try|planning) (?:of |about )?"
-                r"(?:\w+ )?s(?:ui|u|ou|iu)(?:c|s|sc)i?de\b"),
-    (1, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?de\b"),
+                r"(?:\w+ )?s(?:ui|u|ou|iu)(?:c|s|sc)i?de\b",
+                "cid|sid|icd|ucd|scd"),
+    (1, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?de\b",
+                "cid|sid|icd|ucd|scd"),
     (2, "self", r"\bs(?:ui|u|ou|iu)(?:c|s|sc)i?de (?:is |has been |keeps )?(?:on my mind"
-                r"|in my head|crossing my mind)\b"),
-    (2, "self", r"\bsewer ?slide\b|\bself[- ]?delet\w*|\bctb\b"),
-    (2, "self", r"\b(?:kil+|killing|kiling|killed|kiled) " + _ANY_SELF),
-    (2, "self", r"(?<![\d.,] )(?<!\d)\bkms\b|\bun-?aliv\w*"),
+                r"|in my head|crossing my mind)\b",
+                "cid|sid|icd|ucd|scd"),
+    (2, "self", r"\bsewer ?slide\b|\bself[- ]?delet\w*|\bctb\b",
+                "sewer|delet|ctb"),
+    (2, "self", r"\b(?:kil+|killing|kiling|killed|kiled) " + _ANY_SELF,
+                "kil"),
+    (2, "self", r"(?<![\d.,] )(?<!\d)\bkms\b|\bun-?aliv\w*",
+                "kms|aliv"),
     (2, "self", r"\b(?:end|ending|ended|take|taking|took|takes) (?:my|his|her|their) (?:own )?"
-                r"life\b"),
-    (2, "self", r"\bend(?:ing|ed)? (?:it all|everything)\b|\bexit plan\b"),
+                r"life\b",
+                "life"),
+    (2, "self", r"\bend(?:ing|ed)? (?:it all|everything)\b|\bexit plan\b",
+                "end|exit"),
     (2, "self", r"\b" + _WANT + r" (?:to )?end(?:ing)? (?:it|things)\b"
-                r"(?! (?:there|early|after|before|with|of|at|on|because|when|now|soner))"),
+                r"(?! (?:there|early|after|before|with|of|at|on|because|when|now|soner))",
+                "end"),
     # A bare "ending it" is a softer signal ("the only thing stopping me from ending it").
     (1, "self", r"\bend(?:ing)? it\b(?! (?:there|early|after|before|with|of|at|on|because|when"
-                r"|now|soner|al))"),
+                r"|now|soner|al))",
+                "end"),
     (2, "self", r"\bonly (?:thing|reason|person) (?:that's |thats |that is )?(?:stoping|keeping)"
-                r" me\b|\bonly reason (?:i'm|i am|im) (?:stil )?(?:here|alive)\b"),
-    (2, "self", r"\b(?:nearly|almost) ended (?:it|things|everything)\b"),
+                r" me\b|\bonly reason (?:i'm|i am|im) (?:stil )?(?:here|alive)\b",
+                "only"),
+    (2, "self", r"\b(?:nearly|almost) ended (?:it|things|everything)\b",
+                "ended"),
     (2, "self", r"\b(?:want|wanted|wants|wanting|wana|wanna|wish|wishing|wished|ready|going|gona"
                 r"|gonna|deserve|prefer|would like) (?:to )?" + _FILLER + r"(?:\w+ ){0,3}?" + _DIE
-                + r"\b"),
+                + r"\b",
+                "die|dead|here|aliv|exist|gone|fade|slep|wake"),
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:was|were|'d|had) (?:dead|gone|never been born"
-                r"|died|not been born)\b"),
+                r"|died|not been born)\b",
+                "wish"),
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:wasn't|weren't|was not|were not)"
-                r" (?:here|alive|around|born)\b"),
+                r" (?:here|alive|around|born)\b",
+                "wish"),
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:could|would) (?:just )?(?:die|disappear"
                 r"|stop existing|not wake up|never wake up|go to sleep forever|sleep forever"
-                r"|fall asleep forever)\b"),
+                r"|fall asleep forever)\b",
+                "wish"),
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:didn't|did not) (?:exist|wake up"
-                r"|have to wake up)\b"),
+                r"|have to wake up)\b",
+                "wish"),
     (2, "self", r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b"
-                r"|\bdon't want to wake up\b|\bnot wake up again\b|\bsleep forever\b"),
+                r"|\bdon't want to wake up\b|\bnot wake up again\b|\bsleep forever\b",
+                "wake|slep"),
     (2, "self", r"\b(?:don't|do not|dont) want to (?:be here|be alive|live|be around|exist"
                 r"|cary on|go on|wake up)(?: any ?more| now)?\b"
-                r"|\bnot wanting to (?:be here|be alive|live|be around|exist|wake up)\b"),
+                r"|\bnot wanting to (?:be here|be alive|live|be around|exist|wake up)\b",
+                "here|aliv|live|around|exist|cary|go on|wake"),
     # In the past tense "didn't want to be here" is often about a waiting room: review.
     (1, "self", r"\b(?:didn't|did not|didnt) want to (?:be here|be alive|live|be around"
-                r"|exist|cary on|go on|wake up)\b"),
-    (2, "self", r"\b(?:don't|do not|dont) want to be\W*$"),
-    (2, "self", r"\bwhy (?:am i|i'm|im|i am) (?:stil )?(?:alive|here)\b"),
+                r"|exist|cary on|go on|wake up)\b",
+                "here|aliv|live|around|exist|cary|go on|wake"),
+    (2, "self", r"\b(?:don't|do not|dont) want to be\W*$",
+                "want to be"),
+    (2, "self", r"\bwhy (?:am i|i'm|im|i am) (?:stil )?(?:alive|here)\b",
+                "aliv|here"),
     (2, "self", r"\b(?:won't|wont|will not|don't see my ?self|can't see my ?self|not going to)"
-                r" (?:be |being )?(?:around|here|alive) (?:by|for|much|long|next|in)\b"),
-    (2, "self", r"\b(?:better|happier|easier) (?:of )?without me\b|\bbetter of (?:dead|gone)\b"),
+                r" (?:be |being )?(?:around|here|alive) (?:by|for|much|long|next|in)\b",
+                "around|here|aliv"),
+    (2, "self", r"\b(?:better|happier|easier) (?:of )?without me\b|\bbetter of (?:dead|gone)\b",
+                "without me|of dead|of gone"),
     (2, "self", r"\b(?:better|happier|easier) (?:of )?if i (?:was|were|wasn't|weren't|was not"
                 r"|died|disappeared|just disappeared|was gone|were gone|was dead|didn't exist"
-                r"|wasn't around|wasn't here)\b"),
+                r"|wasn't around|wasn't here)\b",
+                "if i"),
     (2, "self", r"\b(?:no one|nobody|noone|no-one) (?:would|will|'d) (?:even )?(?:miss|notice"
-                r"|care)(?: me| if i)"),
-    (2, "self", r"\brather be dead\b|\bwould be dead\b|\bbe beter dead\b"),
+                r"|care)(?: me| if i)",
+                "mis|notice|care"),
+    (2, "self", r"\brather be dead\b|\bwould be dead\b|\bbe beter dead\b",
+                "dead"),
     (2, "self", r"\bno (?:point|reason|use) (?:in )?(?:me |my )?(?:going on|carying on|living"
                 r"|being alive|being here|to live|to go on|to cary on|existing|to exist"
-                r"|staying alive)\b|\bno reason to (?:live|be here|stay|keep going)\b"),
+                r"|staying alive)\b|\bno reason to (?:live|be here|stay|keep going)\b",
+                "point|reason|use"),
     (2, "self", r"\b(?:see|seeing) (?:the|any) point (?:in|of) (?:living|life|going on"
                 r"|being alive|carying on|being here)\b|\bwhat's the point (?:in|of) (?:living"
-                r"|being alive|going on|carying on|life)\b"),
+                r"|being alive|going on|carying on|life)\b",
+                "point"),
     (2, "self", r"\b(?:life|living|it) (?:is not|isn't|isnt|ain't|not) worth (?:living"
-                r"|it any more)\b|\bnot worth living\b|\bnothing (?:left )?to live for\b"),
+                r"|it any more)\b|\bnot worth living\b|\bnothing (?:left )?to live for\b",
+                "worth|live for"),
     (1, "self", r"\b(?:life|living|my life) (?:is|feels|seems) (?:so )?(?:pointless|meaningless"
-                r"|hopeless)\b"),
-    (2, "self", r"\b(?:tired|sick|done) (?:of|with) (?:living|life|being alive|existing)\b"),
+                r"|hopeless)\b",
+                "pointles|meaningles|hopeles"),
+    (2, "self", r"\b(?:tired|sick|done) (?:of|with) (?:living|life|being alive|existing)\b",
+                "living|life|aliv|existing"),
     (2, "self", r"\bcan't keep (?:my ?self|me) safe\b|\bcannot keep my ?self safe\b"
                 r"|\bunable to keep my ?self safe\b|\bnot safe (?:from|with|around) my ?self\b"
-                r"|\b(?:i'm|i am|im) not safe\b"),
-    (2, "self", r"\bdanger to (?:my ?self|meself)\b|\brisk to my ?self\b"),
-    (2, "self", r"\b(?:do|did|doing) (?:something|anything) (?:stupid|silly|drastic)\b"),
+                r"|\b(?:i'm|i am|im) not safe\b",
+                "safe"),
+    (2, "self", r"\bdanger to (?:my ?self|meself)\b|\brisk to my ?self\b",
+                "danger|risk to"),
+    (2, "self", r"\b(?:do|did|doing) (?:something|anything) (?:stupid|silly|drastic)\b",
+                "stupid|sily|drastic"),
     (2, "self", r"\bmy (?:own )?funeral\b|\bgoodbye (?:letters?|notes?)\b|\bsuicide note\b"
                 r"|\b(?:letters?|notes?) (?:to \w+ )?(?:\w+ ){0,3}saying goodbye\b"
-                r"|\bgiv(?:e|ing) away (?:al )?my (?:things|stuf|belongings)\b"),
+                r"|\bgiv(?:e|ing) away (?:al )?my (?:things|stuf|belongings)\b",
+                "funeral|goodbye|away|note"),
     (2, "self", r"\bplan(?:ed|ned)? (?:out )?how (?:i'd|i would|i'll|i will|to) (?:do it|end"
-                r"|kill)|\b(?:have|got|made) a plan (?:to|for) (?:end|kill|die|do it)"),
+                r"|kill)|\b(?:have|got|made) a plan (?:to|for) (?:end|kill|die|do it)",
+                "plan"),
     (2, "self", r"\bdisappear (?:forever|for good|and not be found|and never come back)\b"
                 r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|my life|this) to (?:stop"
-                r"|end|be over)(?: for good| forever| permanently)?\b"),
-    (2, "self", r"\b(?:give|giving|gave) up on (?:life|living)\b"),
-    (2, "self", r"\bcounting down the days\b[^.!?]{0,40}\bend\b"),
+                r"|end|be over)(?: for good| forever| permanently)?\b",
+                "disapear|stop|end|over"),
+    (2, "self", r"\b(?:give|giving|gave) up on (?:life|living)\b",
+                "up on"),
+    (2, "self", r"\bcounting down the days\b[^.!?]{0,40}\bend\b",
+                "counting"),
     (1, "self", r"\b(?:think|thinking|thought|thoughts) (?:a lot )?(?:about|of) (?:death|dying"
-                r"|being dead|not being around|not being here)\b"),
+                r"|being dead|not being around|not being here)\b",
+                "death|dying|dead|around|here"),
     (1, "self", r"\bdark (?:place|thoughts)\b|\bno way out\b|\b(?:point|meaning) of it all\b"
-                r"|\bthought has crossed my mind\b|\bcrossed my mind\b"),
+                r"|\bthought has crossed my mind\b|\bcrossed my mind\b",
+                "dark|way out|of it al|crosed"),
     (1, "self", r"\b(?:i|i'm|i am|im|feel|feeling|felt) (?:so |realy |completely |totaly "
-                r"|utterly )?(?:hopeles|worthles)\b"),
+                r"|utterly )?(?:hopeles|worthles)\b",
+                "hopeles|worthles"),
     (1, "self", r"\bcan't (?:go on|cary on|do this any ?more|cope any ?more)\b"
                 r"|\b(?:want|wanted) to disappear\b|\b(?:i'm|i am|im|feel like) a burden\b"
-                r"|\bwant out\b(?! of)"),
+                r"|\bwant out\b(?! of)",
+                "go on|cary on|any|disapear|burden|want out"),
     # --- Self-harm ---
-    (2, "self", r"\bself[- ]?harm\w*|\bself[- ]?injur\w*|\bself[- ]?mutilat\w*"),
+    (2, "self", r"\bself[- ]?harm\w*|\bself[- ]?injur\w*|\bself[- ]?mutilat\w*",
+                "self"),
     (2, "self", r"\b(?:cut|cuts|cutting|cuting|slit|sliting|burn|burns|burning|burnt|burned"
                 r"|scratch|scratching|scratched|hit|hitting|punch|punching|punched|bite|biting"
                 r"|starve|starving|strangle|strangling|drown|drowning|suffocate|suffocating"
                 r"|poison|poisoning|shoot|shooting|hang|hanging|hung|hanged) " + _ANY_SELF
-                + r"(?! out\b| in the fot\b| up\b)"),
+                + r"(?! out\b| in the fot\b| up\b)",
+                "self|mysef|myslef"),
     (2, "self", r"\b(?:cut|cutting|slit|sliting|slash\w*|burn\w*|scratch\w*|bit|biting|punch\w*"
                 r"|hit|hitting|bang\w*|carv\w*|pick\w*) (?:open |at |into )?my " + _BODY
-                + r"\b(?! (?:on|against) (?:the|a) (?:cupboard|door|table))"),
+                + r"\b(?! (?:on|against) (?:the|a) (?:cupboard|door|table))",
+                "arm|wrist|leg|thigh|skin|stomach|body|face|head|hand|finger|chest"),
     (2, "self", r"\b(?:punch\w*|hit\w*|bang\w*|head-?but\w*) (?:the )?walls?\b"
-                r"|\buntil (?:they|it|i) (?:bleed|bled|bruise)"),
+                r"|\buntil (?:they|it|i) (?:bleed|bled|bruise)",
+                "wal|bled|bruise"),
     (2, "self", r"\b(?:been|started|start|keep|kept|stop|stoped|urges? to|want to|wana|back to"
                 r"|go back to|has been|have been) cutting\b"
                 r"(?! (?:down|back|out|corners|costs|it|them|my sessions|the|short|of|in|up"
                 r"|ties|hair|grass|clases|fod|sugar|cafeine|alcohol|carbs|meat|everyone))"
-                r"|\bcutting (?:again|deeper)\b"),
+                r"|\bcutting (?:again|deeper)\b",
+                "cuting"),
     (2, "self", r"\burges? (?:to|of) (?:cut|self[- ]?harm|hurt|harm|burn|die|end|jump|overdose|od"
-                r"|kil)\b|\burge to (?:cut|hurt|harm|burn)\b"),
+                r"|kil)\b|\burge to (?:cut|hurt|harm|burn)\b",
+                "urge"),
     (1, "self", r"\b(?:hurt|hurting|hurts|harm|harming|harmed|injure|injuring|injured) "
-                + _ANY_SELF),
+                + _ANY_SELF,
+                "self|mysef|myslef"),
     (2, "self", r"\b(?:want|wanted|wants|wana|wanna|going|gona|gonna|urges?|tempted|planning"
                 r"|need|have|feel like|might|will|'ll|keep|kept|been|started) (?:to )?"
-                r"(?:hurt|hurting|harm|harming|injure|injuring) (?:my ?self|meself)\b"),
+                r"(?:hurt|hurting|harm|harming|injure|injuring) (?:my ?self|meself)\b",
+                "self|mysef|myslef"),
     (2, "self", r"\b(?:hurt|hurting|harm|harming) (?:my ?self|meself) (?:again|so badly|tonight"
-                r"|today|last night|yesterday|this week|every|when)\b"),
+                r"|today|last night|yesterday|this week|every|when)\b",
+                "self|mysef|myslef"),
     (2, "self", r"\b(?:scared|afraid|frightened|terified|woried) (?:i'll|i will|i'd|i might"
                 r"|i'm going to|im going to|i am going to) (?:hurt|harm|kill|do something to)"
-                r" (?:my ?self|meself)\b"),
+                r" (?:my ?self|meself)\b",
+                "self|mysef|myslef"),
     (2, "self", r"\bligature|\bnose\b(?=[^.!?]{0,40}\b(?:hang|neck|tie|tied|rope|loft))|\bnose"
                 r" (?:round|around) my neck\b|\b(?:bought|got|have|found|buy|get) (?:a |some )?"
-                r"rope\b"),
-    (2, "self", r"\b(?:try|tried|trying|attempt\w*|want\w*|going) to hang\b"),
+                r"rope\b",
+                "ligature|nose|rope"),
+    (2, "self", r"\b(?:try|tried|trying|attempt\w*|want\w*|going) to hang\b",
+                "hang"),
     # Overdose and medication.
     (2, "self", r"\boverdos\w*+(?! of (?!" + _MED + r"))|\bod'?e?d\b|\bo\.d\.?'?d\b"
-                r"|\b(?:took|take|taking|did|done|had|do) an? od\b|\bod-?ing\b"),
+                r"|\b(?:took|take|taking|did|done|had|do) an? od\b|\bod-?ing\b",
+                "overdos|od|o.d"),
     (2, "self", r"\b(?:take|taking|took|swallow\w*|down|downing|downed|neck|necking|necked)"
                 r" (?:al|a load|loads|a lot|a bunch|a handful|handfuls|\d+|the whole|the lot"
                 r"|every|al of|twenty|thirty|fifty|a hundred|a box|boxes|packets?)\b[^.!?]{0,25}?"
-                + _MED + r"|\b(?:took|take|taking|swallowed) \d+ " + _MED),
+                + _MED + r"|\b(?:took|take|taking|swallowed) \d+ " + _MED,
+                "pil|tablet|med|painkil|paracet|codamol|codeine|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|mirtazapine|amitriptyline|tramadol|diazepam|zopiclone|propranolol|insulin|antidepres|sleping"),
     (2, "self", r"\b(?:stash\w*|stockpil\w*|hoard\w*|sav\w* up|saved|colect\w*|storing|stored)"
                 r"\b[^.!?]{0,30}?" + _MED + r"|" + _MED
-                + r"[^.!?]{0,25}?(?:lined up|stashed|stockpiled|saved up|hidden away)"),
+                + r"[^.!?]{0,25}?(?:lined up|stashed|stockpiled|saved up|hidden away)",
+                "pil|tablet|med|painkil|paracet|codamol|codeine|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|mirtazapine|amitriptyline|tramadol|diazepam|zopiclone|propranolol|insulin|antidepres|sleping"),
     (2, "self", r"\b(?:enough|how many|how much)\b[^.!?]{0,25}?" + _MED + r"\b[^.!?]{0,12}?"
                 r"\b(?:to do it|to die|to end|to kil|to overdose|it takes|would take|would kil"
-                r"|is lethal|to not wake|for it to work)"),
+                r"|is lethal|to not wake|for it to work)",
+                "pil|tablet|med|painkil|paracet|codamol|codeine|ibuprofen|aspirin|sertraline|citalopram|fluoxetine|mirtazapine|amitriptyline|tramadol|diazepam|zopiclone|propranolol|insulin|antidepres|sleping"),
     # Methods at a height, on a railway or a road, or in water.
     (2, "self", r"\bjump(?:ing|ed|s)? (?:of|from|in front of|under|into) (?:the |a |my |an )?"
                 r"(?:top of (?:the |a )?)?(?:bridge|rof|building|clif|car park|multi|train|tube"
-                r"|bus|lory|trafic|balcony|window|motorway|river|sea|flats?|tower|platform)"),
+                r"|bus|lory|trafic|balcony|window|motorway|river|sea|flats?|tower|platform)",
+                "jump"),
     (2, "self", r"\b(?:think\w*|thought\w*|plan\w*|want\w*|going|urges?|tempted|close to|nearly"
                 r"|almost|about) (?:about |of |to )?jump(?:ing)?\b"
                 r"(?! (?:at|through|in|on|to conclusions|the queue|ahead|straight|back"
-                r"|into action))"),
+                r"|into action))",
+                "jump"),
     (2, "self", r"\b(?:step\w*|walk\w*|throw\w*|jump\w*|run\w*|lie|lying|lay|fal\w*)"
                 r" (?:out |my ?self )?in front of (?:a|the|an) (?:train|tube|bus|lory|truck|car"
-                r"|trafic|van)"),
+                r"|trafic|van)",
+                "front of"),
     (2, "self", r"\b(?:driv\w*|drove|crash\w*|ster\w*) (?:my car |the car |it )?(?:into|of)"
-                r" (?:a|the) (?:wall|tre|bridge|lory|clif|river|motorway|oncoming)"),
-    (2, "self", r"\bwalk\w* into the (?:sea|river)\b"),
+                r" (?:a|the) (?:wall|tre|bridge|lory|clif|river|motorway|oncoming)",
+                "into|of "),
+    (2, "self", r"\bwalk\w* into the (?:sea|river)\b",
+                "into the"),
     # A place and an intention in one sentence: "stood on the platform edge and thought about
     # it", "sat at the reservoir thinking it would be easy".
     (2, "self", r"\b" + _PLACE + r"\b[^.!?]{0,60}?\b(?:end it|end things|jump|think about it"
                 r"|thought about it|thinking about it|would be easy|be so easy|could just"
                 r"|drive in|step of|let go)"
                 r"|\b(?:think\w* about it|thought about it|would be easy|could just)\b"
-                r"[^.!?]{0,40}?\b" + _PLACE + r"\b"),
+                r"[^.!?]{0,40}?\b" + _PLACE + r"\b",
+                "bridge|clif|reservoir|river|canal|railway|track|platform|rof|multi|motorway|edge|sea|lake|quary|viaduct|balcony|tower"),
     # --- Abuse ---
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+)?(?: stil| keeps?| always| often)? " + _ABUSE_VERB
-                 + r" (?:me|us)\b"),
+                 + r" (?:me|us)\b",
+                 "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurts|threat|lock|atack|abuse"),
     (2, "abuse", r"\b(?:threaten\w*|says|said|told me) (?:that )?(?:he|she|they)(?:'ll| will"
                  r"| would|'d| is going to| was going to|'s going to) (?:kill|hurt|stab) me\b"
-                 r"|\bthreaten\w* to (?:kill|hurt|stab) me\b"),
+                 r"|\bthreaten\w* to (?:kill|hurt|stab) me\b",
+                 "kil|hurt|stab"),
     (2, "abuse", r"\b(?:he|she|he's|she's|partner|husband|boyfriend|ex)(?:'ll| will| would|'d"
-                 r"| is going to| might| could) (?:kil|hurt|stab|hit) me\b"),
+                 r"| is going to| might| could) (?:kil|hurt|stab|hit) me\b",
+                 "kil|hurt|stab|hit"),
     (2, "abuse", r"\b(?:used to|would|keeps?|kept|always|often|started to|threatened to"
                  r"|tried to) (?:hit|beat|kick|punch|choke|strangle|slap|rape|hurt|attack"
-                 r"|abuse|touch) (?:me|us)\b"),
+                 r"|abuse|touch) (?:me|us)\b",
+                 "hit|beat|kick|punch|chok|strangl|slap|rape|hurt|atack|abuse|touch"),
     (2, "abuse", r"\b(?:being|been|was|were|got|get|getting) (?:sexualy |physicaly "
-                 r"|emotionaly )?(?:abused|raped|assaulted|beaten|groomed|molested)\b"),
+                 r"|emotionaly )?(?:abused|raped|assaulted|beaten|groomed|molested)\b",
+                 "abused|raped|asaulted|beaten|gromed|molested"),
     (2, "abuse", r"\bforced (?:me )?to have sex\b|\bforces me to\b|\bmakes me have sex\b"
                  r"|\b(?:comes|came|coming) into my (?:room|bed)\b"
-                 r"|\b(?:won't|doesn't|wont|doesnt) let me (?:leave|go out|see)\b"),
+                 r"|\b(?:won't|doesn't|wont|doesnt) let me (?:leave|go out|see)\b",
+                 "sex|into my|let me|forces me"),
     (1, "abuse", r"\babusive (?:relationship|partner|husband|wife|boyfriend|girlfriend|mariage"
                  r"|home|parents?|dad|father|mum|mother|ex)\b|\bdomestic (?:violence|abuse)\b"
                  r"|\bcoercive control\b|\b(?:sexual|physical|childhood) abuse\b"
-                 r"|\bviolent (?:home|relationship|partner|husband|boyfriend|dad|father)\b"),
+                 r"|\bviolent (?:home|relationship|partner|husband|boyfriend|dad|father)\b",
+                 "abusive|domestic|coercive|abuse|violent"),
     (1, "abuse", r"\b(?:scared|afraid|frightened|terified) (?:to go home|of going home|of "
                  r"(?:my |his |her )?(?:partner|husband|wife|boyfriend|girlfriend|dad|father"
-                 r"|mum|stepdad|ex)\b)"),
-    (1, "abuse", r"\b(?:don't|do not|dont) feel safe (?:at home|with (?:him|her|my))"),
+                 r"|mum|stepdad|ex)\b)",
+                 "scared|afraid|frightened|terified"),
+    (1, "abuse", r"\b(?:don't|do not|dont) feel safe (?:at home|with (?:him|her|my))",
+                 "safe"),
     # --- Harm to other people ---
     (2, "others", r"\b" + _WANT + r" (?:to )?(?:kill|hurt|harm|stab|attack|strangle|smother"
-                  r"|shake)(?:ing)? " + _PERSON_OBJ + r"\b"),
+                  r"|shake)(?:ing)? " + _PERSON_OBJ + r"\b",
+                  "kil|hurt|harm|stab|atack|strangl|smother|shake"),
     (2, "others", r"\b(?:scared|afraid|frightened|terified|woried) (?:i'll|i will|i'd|i might"
                   r"|i'm going to|im going to|i am going to|that i'll|that i might) (?:\w+ )?"
-                  r"(?:kill|hurt|harm|stab|attack|shake|smother)"),
+                  r"(?:kill|hurt|harm|stab|attack|shake|smother)",
+                  "kil|hurt|harm|stab|atack|strangl|smother|shake"),
     (2, "others", r"\b(?:thoughts?|urges?|images?) (?:of|about) (?:stabing|killing|hurting"
-                  r"|harming|attacking|strangling|smothering|drowning) (?:\w+ )?" + _PERSON_OBJ),
+                  r"|harming|attacking|strangling|smothering|drowning) (?:\w+ )?" + _PERSON_OBJ,
+                  "stab|kil|hurt|harm|atack|strangl|smother|drown"),
     (2, "others", r"\b(?:i'm|i am|im) going to kill (?:him|her|them|someone|somebody)\b"
-                  r"|\bthreat\w* to (?:kil|hurt|stab|harm) \w+"),
+                  r"|\bthreat\w* to (?:kil|hurt|stab|harm) \w+",
+                  "kil|threat"),
     (2, "others", r"\bdanger to (?:others|other people|anyone|my (?:kids|children|family"
-                  r"|baby)|people|the public)\b"),
+                  r"|baby)|people|the public)\b",
+                  "danger"),
 ]
 
-_COMPILED = [(level, family, _compile(p, loose_apostrophes=True)) for level, family, p in _PATTERNS]
+_COMPILED = [
+    (level, family, tuple(_squeeze_pattern(anchors).split("|")), _compile(p, phrase=True))
+    for level, family, p, anchors in _PATTERNS
+]
+_ALL_ANCHORS = tuple(sorted({anchor for _, _, anchors, _ in _COMPILED for anchor in anchors}))
 
 # Idioms a risk word sits inside without any risk ("this wait is killing me").
 _IDIOMS = _compile(
@@ -404,7 +534,8 @@ _IDIOMS = _compile(
     r"|to conclusions|on board|in with|on the chance)\b|\bhang (?:on|in there|out)\b"
     r"|\bhanging (?:on|around|about|out|in there)\b|\bend of the world\b"
     r"|\b(?:nearly|almost|practically) (?:killed|finished) me\b|\bkilled (?:off|the mood)\b"
-    r"|\bwant(?:ed)? to be here (?:at first|at the start|initialy)\b"
+    r"|\bwant(?:ed)? to be here (?:at first|at the start|initialy)\b",
+    phrase=True,
 )
 
 # --- Clause context. Cues are looked for inside the clause that holds the match. ---
@@ -469,6 +600,27 @@ _CONCEALMENT = _compile(
 )
 # "People think I'm suicidal but I'm not": a denial straight after the phrase.
 _DENIAL_AFTER = _compile(r"\W*(?:but )?(?:i'm|i am|im) not\b")
+
+def _is_word_char(c: str) -> bool:
+    return c.isalnum() or c == "_"
+
+
+def _word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """Matches of a pattern compiled by ``_compile`` that start on a word boundary."""
+    pos, n = 0, len(text)
+    while pos <= n:
+        m = pattern.search(text, pos)
+        if m is None:
+            return
+        s = m.start()
+        before = s > 0 and _is_word_char(text[s - 1])
+        after = s < n and _is_word_char(text[s])
+        if before != after:
+            yield m
+            pos = max(m.end(), s + 1)
+        else:
+            pos = s + 1
+
 
 def _is_negated(before: str) -> bool:
     # Look at the last five words before the phrase only: "no thoughts of self-harm",
@@ -543,14 +695,18 @@ def assess_risk(text: str) -> RiskAssessment:
     text = _unleet(raw)
     norm = _normalise(text)
 
-    idioms = [m.span() for m in _IDIOMS.finditer(norm)]
+    present = {anchor for anchor in _ALL_ANCHORS if anchor in norm}
     hits: list[tuple[int, int, int, str]] = []
-    for level, family, pattern in _COMPILED:
-        for m in pattern.finditer(norm):
-            s, e = m.span()
-            if s == e or any(a <= s < b or a < e <= b for a, b in idioms):
-                continue
-            hits.append((s, e, level, family))
+    for level, family, anchors, pattern in _COMPILED:
+        if not present.isdisjoint(anchors):
+            hits += [(*m.span(), level, family) for m in _word_matches(pattern, norm)]
+    if hits:
+        idioms = [m.span() for m in _word_matches(_IDIOMS, norm)]
+        hits = [
+            (s, e, level, family)
+            for s, e, level, family in hits
+            if s < e and not any(a <= s < b or a < e <= b for a, b in idioms)
+        ]
     if not hits:
         return RiskAssessment(NONE)
 

@@ -1,0 +1,245 @@
+"""Evaluate risk flagging and identifier redaction on the hand-written evaluation sets.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/eval_risk_redact.py
+
+The sets are ``tests/data/risk_eval.csv`` (``text,level,split``) and
+``tests/data/redact_eval.csv`` (``text,expected,split``). ``split`` says when a row was written:
+``dev`` before the code, ``holdout1`` after a first version (the rules were then tuned on it),
+``holdout2`` after all tuning (never tuned on). Metrics are printed per split and overall.
+
+Redaction is scored by aligning the output with the expected text word by word
+(``difflib``), with each placeholder as one token. An expected placeholder counts as found only
+if the same placeholder sits in an aligned stretch of the output, so a placeholder in the
+wrong place, of the wrong kind or missing is a miss, and an extra one is a false positive.
+
+Speed is reported as a ratio against a baseline measured in the same run over the same texts
+(``str.lower()`` plus one precompiled regular-expression search), so the figure does not depend
+on the machine.
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from analysis.redact import KINDS, redact  # noqa: E402
+from analysis.risk import LEVELS, assess_risk  # noqa: E402
+
+DATA = ROOT / "tests" / "data"
+RISK_CSV = DATA / "risk_eval.csv"
+REDACT_CSV = DATA / "redact_eval.csv"
+SPLITS = ("dev", "holdout1", "holdout2")
+
+_TOKEN = re.compile(r"\[(?:" + "|".join(re.escape(k) for k in KINDS) + r")\]|\w+|[^\w\s]")
+_BASELINE = re.compile(r"\b(?:wait|help|session)\w*")
+
+
+def load(path: Path) -> list[dict[str, str]]:
+    with path.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+# --- Risk ----------------------------------------------------------------------------------
+
+
+@dataclass
+class RiskScore:
+    n: int = 0
+    confusion: Counter[tuple[str, str]] = field(default_factory=Counter)
+
+    def add(self, truth: str, predicted: str) -> None:
+        self.n += 1
+        self.confusion[truth, predicted] += 1
+
+    def flag(self) -> tuple[float, float]:
+        """Precision and recall of "flagged at any level" against "should be flagged"."""
+        tp = sum(c for (t, p), c in self.confusion.items() if t != "none" and p != "none")
+        fp = sum(c for (t, p), c in self.confusion.items() if t == "none" and p != "none")
+        fn = sum(c for (t, p), c in self.confusion.items() if t != "none" and p == "none")
+        return _ratio(tp, tp + fp), _ratio(tp, tp + fn)
+
+    def level(self, level: str) -> tuple[float, float]:
+        tp = self.confusion[level, level]
+        predicted = sum(c for (_, p), c in self.confusion.items() if p == level)
+        actual = sum(c for (t, _), c in self.confusion.items() if t == level)
+        return _ratio(tp, predicted), _ratio(tp, actual)
+
+    def accuracy(self) -> float:
+        return _ratio(sum(self.confusion[lv, lv] for lv in LEVELS), self.n)
+
+
+def score_risk(rows: Iterable[dict[str, str]]) -> RiskScore:
+    score = RiskScore()
+    for row in rows:
+        score.add(row["level"], assess_risk(row["text"]).level)
+    return score
+
+
+# --- Redaction -----------------------------------------------------------------------------
+
+
+@dataclass
+class RedactScore:
+    n: int = 0
+    exact: int = 0
+    negatives: int = 0
+    negatives_damaged: int = 0
+    tp: Counter[str] = field(default_factory=Counter)
+    fp: Counter[str] = field(default_factory=Counter)
+    fn: Counter[str] = field(default_factory=Counter)
+
+    def add(self, text: str, expected: str, output: str) -> None:
+        self.n += 1
+        self.exact += output == expected
+        if expected == text:
+            self.negatives += 1
+            self.negatives_damaged += output != text
+        want = _TOKEN.findall(expected)
+        got = _TOKEN.findall(output)
+        matched_want: set[int] = set()
+        matched_got: set[int] = set()
+        blocks = difflib.SequenceMatcher(None, want, got, autojunk=False).get_matching_blocks()
+        for a, b, size in blocks:
+            matched_want.update(range(a, a + size))
+            matched_got.update(range(b, b + size))
+        for i, token in enumerate(want):
+            if _is_placeholder(token):
+                kind = token[1:-1]
+                (self.tp if i in matched_want else self.fn)[kind] += 1
+        for j, token in enumerate(got):
+            if _is_placeholder(token) and j not in matched_got:
+                self.fp[token[1:-1]] += 1
+
+    def kind(self, kind: str) -> tuple[float, float, int]:
+        tp, fp, fn = self.tp[kind], self.fp[kind], self.fn[kind]
+        return _ratio(tp, tp + fp), _ratio(tp, tp + fn), tp + fn
+
+
+def _is_placeholder(token: str) -> bool:
+    return token.startswith("[") and token[1:-1] in KINDS
+
+
+def score_redact(rows: Iterable[dict[str, str]]) -> RedactScore:
+    score = RedactScore()
+    for row in rows:
+        score.add(row["text"], row["expected"], redact(row["text"]).text)
+    return score
+
+
+# --- Speed ---------------------------------------------------------------------------------
+
+
+def _best_time(func: Callable[[str], object], texts: list[str], repeats: int = 7) -> float:
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for text in texts:
+            func(text)
+        best = min(best, time.perf_counter() - start)
+    return best / len(texts)
+
+
+def _baseline(text: str) -> object:
+    return _BASELINE.search(text.lower())
+
+
+def speed(texts: list[str]) -> dict[str, float]:
+    """Seconds per text for the baseline, assess_risk and redact (best of several runs)."""
+    for text in texts[:50]:  # warm caches (phonenumbers loads its metadata lazily)
+        assess_risk(text)
+        redact(text)
+    return {
+        "baseline": _best_time(_baseline, texts),
+        "assess_risk": _best_time(assess_risk, texts),
+        "redact": _best_time(redact, texts),
+    }
+
+
+def _typical_comments(rows: list[dict[str, str]]) -> list[str]:
+    """About 40-word comments: consecutive non-risk eval texts joined in fours."""
+    texts = [r["text"] for r in rows if r.get("level", "none") == "none"]
+    return [" ".join(texts[i: i + 4]) for i in range(0, len(texts) - 3, 4)]
+
+
+# --- Report --------------------------------------------------------------------------------
+
+
+def _ratio(a: float, b: float) -> float:
+    return a / b if b else float("nan")
+
+
+def _by_split(rows: list[dict[str, str]]) -> list[tuple[str, list[dict[str, str]]]]:
+    groups = [(s, [r for r in rows if r.get("split") == s]) for s in SPLITS]
+    return [(s, g) for s, g in groups if g] + [("all", rows)]
+
+
+def report_risk(rows: list[dict[str, str]]) -> None:
+    print("## Risk flagging (tests/data/risk_eval.csv)")
+    for name, group in _by_split(rows):
+        score = score_risk(group)
+        risky = sum(r["level"] != "none" for r in group)
+        p, r = score.flag()
+        print(f"\n[{name}] {score.n} rows, {risky} should be flagged; "
+              f"level accuracy {score.accuracy():.3f}")
+        print(f"  flag (any level)  precision {p:.3f}  recall {r:.3f}")
+        for level in LEVELS:
+            lp, lr = score.level(level)
+            print(f"  {level:<7}          precision {lp:.3f}  recall {lr:.3f}")
+        print("  confusion (rows = truth, columns = predicted):")
+        print("           " + "".join(f"{lv:>8}" for lv in LEVELS))
+        for truth in LEVELS:
+            cells = "".join(f"{score.confusion[truth, p]:>8}" for p in LEVELS)
+            print(f"  {truth:<8} {cells}")
+
+
+def report_redact(rows: list[dict[str, str]]) -> None:
+    print("\n## Redaction (tests/data/redact_eval.csv)")
+    for name, group in _by_split(rows):
+        score = score_redact(group)
+        print(f"\n[{name}] {score.n} rows; exact match {score.exact / score.n:.3f}; "
+              f"hard negatives damaged {score.negatives_damaged}/{score.negatives} "
+              f"({_ratio(score.negatives_damaged, score.negatives):.3f})")
+        for kind in KINDS:
+            p, r, support = score.kind(kind)
+            print(f"  {kind:<14} precision {p:.3f}  recall {r:.3f}  (n={support})")
+
+
+def report_speed(risk_rows: list[dict[str, str]], redact_rows: list[dict[str, str]]) -> None:
+    print("\n## Speed (ratio to str.lower() + one precompiled regex over the same texts)")
+    sets = {
+        "eval texts": [r["text"] for r in risk_rows] + [r["text"] for r in redact_rows],
+        "~40-word comments": _typical_comments(risk_rows),
+    }
+    for name, texts in sets.items():
+        words = sum(len(t.split()) for t in texts) / len(texts)
+        times = speed(texts)
+        base = times["baseline"]
+        print(f"  {name} ({len(texts)} texts, {words:.0f} words on average): "
+              f"assess_risk {times['assess_risk'] / base:.0f}x baseline, "
+              f"redact {times['redact'] / base:.0f}x baseline "
+              f"(baseline {base * 1e6:.2f} us/text on this machine)")
+
+
+def main() -> None:
+    risk_rows = load(RISK_CSV)
+    redact_rows = load(REDACT_CSV)
+    report_risk(risk_rows)
+    report_redact(redact_rows)
+    report_speed(risk_rows, redact_rows)
+
+
+if __name__ == "__main__":
+    main()
