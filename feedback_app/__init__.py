@@ -62,6 +62,12 @@ def register_blueprints(app: Flask) -> None:
 
     for bp in (assets_bp, main_bp, auth_bp, admin_bp, surveys_bp, panels_bp, inbox_bp):
         app.register_blueprint(bp)
+    from feedback_app.actions.routes import bp as actions_bp
+    from feedback_app.public.routes import bp as public_bp
+    from feedback_app.themes.routes import bp as themes_bp
+
+    for bp in (themes_bp, actions_bp, public_bp):
+        app.register_blueprint(bp)
 
 
 def register_errorhandlers(app: Flask) -> None:

@@ -46,6 +46,8 @@ def navigation() -> list[dict[str, Any]]:
     if current_user.has_role(Role.LEAD, Role.FACILITATOR):
         items.append(("inbox.index", "Feedback", None))
         items.append(("surveys.index", "Surveys", None))
+        items.append(("themes.index", "Themes", None))
+        items.append(("actions.index", "You said, we did", None))
     if current_user.has_role(Role.FACILITATOR):
         items.append(("panels.index", "Panels", None))
     if current_user.has_role(Role.LEAD, Role.FACILITATOR):
