@@ -253,5 +253,16 @@ GENERAL_ENDINGS: tuple[tuple[str, str], ...] = (
     ("=", "I hope the feedback is useful."),
 )
 
-# Second topics that join naturally onto a first one, making a comment about two things.
-JOINERS = ("On top of that,", "Also,", "And", "Another thing:", "Separately,")
+# Words that join a second topic onto the first: adding to it, or turning against it.
+ADDING = ("On top of that,", "Also,", "Another thing:", "As well as that,")
+TURNING = ("But", "That said,", "Having said that,", "On the other hand,")
+
+# Openings that would sound odd together (a health visitor refers new parents, occupational
+# health refers people because of work).
+OPENING_FITS = {
+    "My health visitor referred me": ("for postnatal depression", "for anxiety", "for low mood"),
+    "I got referred through occupational health": (
+        "because of work stress", "for stress and burnout", "for anxiety", "after a car accident",
+        "for low mood",
+    ),
+}

@@ -10,11 +10,12 @@ the 1st of the month 17 months before the current one. With `d` = the 1st of the
   (`DemoStory.checkin_calls_started`; month index 11). The panel co-designed them at its
   meeting in month 7. Before that date, comments about distress while waiting are about three
   times as common per month as after it (weight 3.0 against 0.5), and comments praising the
-  check-in calls appear only from month 12.
+  check-in calls appear from that month (a few) and mostly from month 12. The panel reviews
+  the calls in month 12 and again in month 16.
 * **Questionnaires every other session** (instead of every session) started on ``d`` minus
   4 months (`DemoStory.questionnaires_every_other_session_started`; month index 13), after the
   panel meeting about questionnaires in month 9. Comments about pressure from questionnaires
-  and scores fall from weight 2.5 to 0.6, and comments welcoming fewer forms appear from
+  and scores fall from weight 3.0 to 0.5, and comments welcoming fewer forms appear from
   month 14.
 * Everything else (session limits, choice of therapy, culture and language, appointment times,
   repeated assessments, online and group options, praise) grows gently with survey uptake and
@@ -25,7 +26,8 @@ the 1st of the month 17 months before the current one. With `d` = the 1st of the
 Example, loaded in November 2026: the window is 1 June 2025 to today, the check-in calls
 started on 1 May 2026 and questionnaires every other session on 1 July 2026.
 
-Everything is deterministic for a given day (a fixed random seed), every piece of free text
+Everything is deterministic for a given day (a fixed random seed; the last comment is dated
+before midnight at the start of that day), every piece of free text
 goes through `record_comment` (so it is screened for risk and redacted), and loading twice
 does nothing the second time.
 """
@@ -205,8 +207,9 @@ def compose_comments(rng: random.Random, target: int) -> list[DemoComment]:
     openings = [
         f"{route} {problem}{when if when == '.' else ' ' + when}"
         for route in fragments.ROUTES
-        for problem in fragments.PROBLEMS
+        for problem in fragments.OPENING_FITS.get(route, fragments.PROBLEMS)
         for when in fragments.WHEN
+        if problem != "for postnatal depression" or "occupational" not in route
     ]
     rng.shuffle(openings)
     ending_uses: Counter[str] = Counter()
@@ -217,18 +220,22 @@ def compose_comments(rng: random.Random, target: int) -> list[DemoComment]:
         parts, tones = [core], [tone]
         if core.startswith("Then ") or rng.random() < 0.5:
             parts.insert(0, openings.pop())
+        last_theme = theme
         if cores and rng.random() < 0.18:
-            other = next((c for c in reversed(cores) if c[0] != theme), None)
+            other = next(
+                (c for c in reversed(cores) if c[0] != theme and not c[2].startswith("Then ")),
+                None,
+            )
             if other is not None:
                 cores.remove(other)
-                joiner = rng.choice(fragments.JOINERS)
+                turning = {tone, other[1]} == {"+", "-"}
+                joiner = rng.choice(fragments.TURNING if turning else fragments.ADDING)
                 second = other[2] if joiner.endswith(":") else _continue(other[2])
-                if other[2].startswith("Then "):
-                    second = other[2].removeprefix("Then ")
                 parts.append(f"{joiner} {second}")
                 tones.append(other[1])
+                last_theme = other[0]
         if rng.random() < 0.4:
-            pool = list(fragments.ENDINGS.get(theme, ())) if rng.random() < 0.7 else []
+            pool = list(fragments.ENDINGS.get(last_theme, ())) if rng.random() < 0.7 else []
             pool = [e for e in pool if ending_uses[e[1]] < 2] or [
                 e for e in fragments.GENERAL_ENDINGS if ending_uses[e[1]] < 6
             ]
@@ -258,7 +265,7 @@ def month_weight(section: str, index: int, *, story_service: bool = True) -> flo
         # People write about the calls once they have had a few of them.
         return {CHECKIN_MONTH: 0.4}.get(index, 1.0 if index > CHECKIN_MONTH else 0.0)
     if section == "measurement_pressure":
-        return 2.5 if index < QUESTIONNAIRE_MONTH else 0.6
+        return 3.0 if index < QUESTIONNAIRE_MONTH else 0.5
     if section == "fewer_questionnaires":
         return 1.0 if index > QUESTIONNAIRE_MONTH else 0.0
     return 1.0 + 0.03 * index  # more people answer the survey as it becomes known
@@ -430,9 +437,8 @@ class _Loader:
         self.story = story
         self.progress = progress
         self.rng = random.Random(SEED)  # noqa: S311 - demo data, not security
-        now = datetime.now(UTC).replace(tzinfo=None)
-        # Loading "as of" another day (tests do) ends the demo at 6pm that day.
-        self.now = now if now.date() == story.today else datetime.combine(story.today, time(18))
+        # The demo ends at the start of the day it is loaded, so one day's loads are identical.
+        self.now = datetime.combine(story.today, time())
         self.summary = DemoSummary(story)
         self.services: dict[str, Service] = {}
         self.users: dict[str, User] = {}
