@@ -175,13 +175,10 @@ def _sentiment_scores(texts: Sequence[str]) -> np.ndarray:
 
 
 def _load_embedder() -> Any:
-    """Return helper-3's ``SentenceEmbedder`` class, or raise ImportError saying how to install."""
-    try:
-        from analysis.embeddings import SentenceEmbedder
-    except ImportError as exc:
-        raise ImportError(
-            "The embeddings backend needs the optional extra: pip install .[embeddings]"
-        ) from exc
+    """Return the ``SentenceEmbedder`` class; it raises ``EmbeddingsUnavailable`` when used
+    without the optional extra (an ImportError whose message says how to install it)."""
+    from analysis.embeddings import SentenceEmbedder
+
     return SentenceEmbedder
 
 
@@ -295,7 +292,7 @@ class ThemeModel(BaseEstimator):
         counts = np.bincount(unit_index[is_whole], minlength=len(unique_texts)).astype(float)
 
         seed_keys, seed_texts, origins = self._seeds()
-        report(0.1, f"embedding {len(unique_texts):,} distinct clauses")
+        report(0.1, f"embedding {len(unique_texts):,} distinct comments and clauses")
         self._fit_space(unique_texts + seed_texts, rng)
         report(0.35, "scoring sentiment")
         unit_sentiment = _sentiment_scores(unique_texts) if unique_texts else np.zeros(0)
@@ -316,7 +313,7 @@ class ThemeModel(BaseEstimator):
         self.next_emergent_ = previous.next_emergent_ if previous is not None else 1
 
         if residual.size:
-            report(0.6, f"clustering {residual.size:,} clauses")
+            report(0.6, f"clustering {residual.size:,} distinct comments")
             self._cluster(vectors, counts, groups, unit_sentiment, unique_texts, residual,
                           previous, rng)
 
@@ -431,6 +428,8 @@ class ThemeModel(BaseEstimator):
         if self.backend == "embeddings":
             self.embedder_ = _load_embedder()()
             self.embedder_.fit(texts)
+            # Fail now, with the install hint, rather than halfway through the fit.
+            self.embedder_.transform(["probe"])
             return
         n_components = min(self.n_components, X.shape[1] - 1, max(X.shape[0] - 1, 1))
         if n_components >= 2:
@@ -925,8 +924,7 @@ class ThemeModel(BaseEstimator):
         for key in [*keys, into]:
             self._check_key(key)
         sources = tuple(k for k in keys if k != into)
-        examples = [self.texts_[i] for k in [into, *sources]
-                    for i in self.themes_[k].representative]
+        examples = [t for k in [into, *sources] for t in self._member_texts(k)]
         for i, a in enumerate(self.assignments_):
             if any(t in sources for t in a.themes):
                 themes = tuple(dict.fromkeys(into if t in sources else t for t in a.themes))
@@ -967,7 +965,7 @@ class ThemeModel(BaseEstimator):
     def mark_not_theme(self, key: str) -> ThemeModel:
         """Mark theme ``key`` "not a theme": its comments lose it, and refits drop it."""
         self._check_key(key)
-        examples = [self.texts_[i] for i in self.themes_[key].representative]
+        examples = self._member_texts(key)
         for i, a in enumerate(self.assignments_):
             if key in a.themes:
                 themes = tuple(t for t in a.themes if t != key)
@@ -985,6 +983,19 @@ class ThemeModel(BaseEstimator):
         del self.themes_[key]
         self._recount()
         return self
+
+    def _member_texts(self, key: str, limit: int = 50) -> list[str]:
+        """Distinct texts of the comments whose primary theme is ``key``, most typical first.
+
+        They become examples when people merge a theme or say it is not one, so that the next
+        fit learns the decision for the theme's kind of comment, not only for five of them.
+        """
+        scored = sorted(
+            ((a.scores.get(key, 0.0), i) for i, a in enumerate(self.assignments_)
+             if a.primary == key),
+            reverse=True,
+        )
+        return list(dict.fromkeys(self.texts_[i] for _, i in scored))[:limit]
 
     def _recount(self) -> None:
         size = Counter(key for a in self.assignments_ for key in a.themes)
