@@ -34,6 +34,7 @@ phrases as they appear in the original text, so a reviewer sees why the comment 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -49,6 +50,8 @@ _LEVEL_NAMES = {2: URGENT, 1: REVIEW, 0: NONE}
 # Comments longer than this are assessed on their first part only. A saved comment is a few
 # hundred characters; the cap keeps a pasted book from stalling a request.
 _MAX_CHARS = 20_000
+# How far (in characters) from a phrase its clause or sentence may reach.
+_CONTEXT = 250
 
 
 @dataclass(frozen=True)
@@ -155,7 +158,7 @@ def _top_level_alternatives(pattern: str) -> list[str]:
     return parts
 
 
-def _compile(pattern: str, *, phrase: bool = False) -> re.Pattern[str]:
+def _compile(pattern: str, *, phrase: bool = False, words: bool = False) -> re.Pattern[str]:
     """Compile a pattern written in ordinary spelling against squeezed text.
 
     A ``phrase`` pattern (the risk phrases and idioms) is matched with :func:`_word_matches`
@@ -163,13 +166,15 @@ def _compile(pattern: str, *, phrase: bool = False) -> re.Pattern[str]:
     characters, but not when the pattern starts with ``\\b``, which made each phrase pattern
     about ten times slower; so the leading ``\\b`` of every top-level alternative is removed
     here and checked by ``_word_matches`` instead. And people often drop apostrophes ("dont",
-    "cant", "im"), so every apostrophe in a phrase is optional. The context cues keep both:
-    "n't" without its apostrophe would match "went" and "appointment".
+    "cant", "im"), so every apostrophe in a phrase is optional. The context cues keep their
+    apostrophes ("n't" without one would match "went"); those matched with ``_word_matches``
+    are compiled with ``words`` to drop the leading ``\\b`` only.
     """
-    if phrase:
+    if phrase or words:
         pattern = "|".join(
             alt[2:] if alt.startswith("\\b") else alt for alt in _top_level_alternatives(pattern)
         )
+    if phrase:
         pattern = pattern.replace("'", "'?")
     return re.compile(_squeeze_pattern(pattern))
 
@@ -563,12 +568,14 @@ _HISTORY = _compile(
     r"|(?<!\bat )\bonce\b(?! (?:a|every|or twice|i|you|we|they|he|she|it)\b)"
     r"|\brecover\w* from\b|\bscars? from\b|\bbefore i (?:started|began|got|had)\b"
     r"|\b(?:have|has|they've|it's|they have) (?:eased|pased|gone|subsided|stopped)\b"
-    r"|\bmuch beter now\b|\bin a beter place now\b|\blast year\b|\bold (?:scars|razor)"
+    r"|\bmuch beter now\b|\bin a beter place now\b|\blast year\b|\bold (?:scars|razor)",
+    words=True,
 )
 # "I thought about ending it but not for a while now": history stated in the next clause.
 _RECENCY_DENIAL = _compile(
     r"\bnot (?:for (?:a (?:while|long time)|ages|years|months|a few (?:years|months))|recently"
-    r"|lately|in (?:years|ages|a long time))\b|\bbut not (?:any ?more|now)\b"
+    r"|lately|in (?:years|ages|a long time))\b|\bbut not (?:any ?more|now)\b",
+    words=True,
 )
 _THIRD_REFLEXIVE = _compile(r"\b(?:himself|herself|themselves|themself|his|her|their)\b")
 _FIRST_OBJECT = _compile(r"\b(?:i|i'm|me|my ?self|meself|my)\b")
@@ -579,24 +586,28 @@ _THIRD_PERSON = _compile(
     r"|children|teenager|teen|partner|husband|wife|boyfriend|girlfriend|mum|mother|dad|father"
     r"|brother|sister|cousin|flatmate|colleague|nan|grandma|grandad|uncle|aunt|niece|nephew"
     r"|grandson|granddaughter|sibling|ex|neighbour|stepson|stepdaughter|client|patient|pupil"
-    r"|student|family member|relative)\b"
+    r"|student|family member|relative)\b",
+    words=True,
 )
 _SCREENING = _compile(
     r"\b(?:asks?|asked|asking|questions?|questionnaires?|item|form|survey)"
     r" (?:me |you |us |them |people )?(?:if|whether|about|how often|you|me)\b"
-    r"|\bphq-? ?9\b|\bq ?9\b|\b(?:question|item) (?:9|nine)\b"
+    r"|\bphq-? ?9\b|\bq ?9\b|\b(?:question|item) (?:9|nine)\b",
+    words=True,
 )
 _PROTECTIVE = _compile(
     r"\b(?:never|won't|wont|wouldn't|wouldnt|not going to|don't think i'd|would not|will not"
     r"|don't|dont) act on (?:it|them|the thoughts|these thoughts)\b"
     r"|\bno (?:plans?|intent|intention)\b|\bi'm safe\b|\bi am safe\b|\bcan keep my ?self safe\b"
-    r"|\b(?:never|won't|wont|wouldn't|wouldnt|not going to) (?:do|try) anything\b"
+    r"|\b(?:never|won't|wont|wouldn't|wouldnt|not going to) (?:do|try) anything\b",
+    words=True,
 )
 # Ambivalence about answering a screening question honestly keeps a flag (see module doc).
 _CONCEALMENT = _compile(
     r"\banswer\w* (?:it |them )?honestly\b|\b(?:never|don't|dont|didn't) know (?:how|what) to"
     r" (?:answer|put|say)\b|\b(?:lie|lied|lying) (?:on|about|to)\b|\bin case (?:i|they)\b"
-    r"|\b(?:scared|afraid|worried) to (?:answer|tell|say)\b|\bsectioned\b|\bnot sure what to put\b"
+    r"|\b(?:scared|afraid|worried) to (?:answer|tell|say)\b|\bsectioned\b|\bnot sure what to put\b",
+    words=True,
 )
 # "People think I'm suicidal but I'm not": a denial straight after the phrase.
 _DENIAL_AFTER = _compile(r"\W*(?:but )?(?:i'm|i am|im) not\b")
@@ -605,11 +616,14 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
-def _word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+def _word_matches(
+    pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None
+) -> Iterator[re.Match[str]]:
     """Matches of a pattern compiled by ``_compile`` that start on a word boundary."""
-    pos, n = 0, len(text)
-    while pos <= n:
-        m = pattern.search(text, pos)
+    n = len(text)
+    endpos = n if endpos is None else endpos
+    while pos <= endpos:
+        m = pattern.search(text, pos, endpos)
         if m is None:
             return
         s = m.start()
@@ -620,6 +634,10 @@ def _word_matches(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]
             pos = max(m.end(), s + 1)
         else:
             pos = s + 1
+
+
+def _found(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None = None) -> bool:
+    return next(_word_matches(pattern, text, pos, endpos), None) is not None
 
 
 def _is_negated(before: str) -> bool:
@@ -637,7 +655,7 @@ def _is_third_party(matched: str, family: str, before: str) -> bool:
         return True
     # Whoever was mentioned last before the phrase is its subject ("my son said he wants to
     # die"; "I'm worried my partner is suicidal").
-    third = [m.end() for m in _THIRD_PERSON.finditer(before)]
+    third = [m.end() for m in _word_matches(_THIRD_PERSON, before)]
     if not third:
         return False
     first = [m.end() for m in _FIRST_PERSON.finditer(before)]
@@ -648,31 +666,36 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
             clause: tuple[int, int], sentence: tuple[int, int]) -> int:
     left, right = clause
     before = norm[left:start]
-    if _SCREENING.search(before):
+    if _found(_SCREENING, before):
         # A phrase quoted from a screening question is not a disclosure: an urgent phrase
         # keeps a review flag (the writer raised the subject), a softer one is dropped.
         return 1 if level == 2 else 0
     lowered = (
         _is_negated(before)
         or _DENIAL_AFTER.match(norm, end, min(len(norm), end + 30)) is not None
-        or _HISTORY.search(norm, left, right) is not None
+        or _found(_HISTORY, norm, left, right)
         or _is_third_party(norm[start:end], family, before)
-        or _RECENCY_DENIAL.search(norm, *sentence) is not None
-        or (family != "abuse" and _PROTECTIVE.search(norm, *sentence) is not None)
+        or _found(_RECENCY_DENIAL, norm, *sentence)
+        or (family != "abuse" and _found(_PROTECTIVE, norm, *sentence))
     )
     return min(level, 1) if lowered else level
 
 
 def _bounds(spans: list[tuple[int, int]], start: int, end: int, length: int) -> tuple[int, int]:
-    """The stretch between the nearest break before ``start`` and the first one after ``end``."""
+    """The stretch between the nearest break before ``start`` and the first one after ``end``.
+
+    Never more than ``_CONTEXT`` characters either side: a cue further away does not govern
+    the phrase, and the bound keeps a long unpunctuated text linear rather than quadratic.
+    """
     left, right = 0, length
-    for s, e in spans:
-        if e <= start:
-            left = e
-        elif s >= end:
+    i = bisect_left(spans, (start,))
+    if i and spans[i - 1][1] <= start:
+        left = spans[i - 1][1]
+    for s, _ in spans[i:]:
+        if s >= end:
             right = s
             break
-    return left, right
+    return max(left, start - _CONTEXT), min(right, end + _CONTEXT)
 
 
 def assess_risk(text: str) -> RiskAssessment:
@@ -712,7 +735,7 @@ def assess_risk(text: str) -> RiskAssessment:
 
     clauses = [m.span() for m in _CLAUSE_BREAK.finditer(norm)]
     sentences = [m.span() for m in _SENTENCE_BREAK.finditer(norm)]
-    concealment = _CONCEALMENT.search(norm) is not None
+    concealment = _found(_CONCEALMENT, norm)
     best = 0
     flagged: list[tuple[int, int]] = []
     for s, e, level, family in hits:

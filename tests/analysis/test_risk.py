@@ -1,0 +1,235 @@
+"""Risk flagging: the API contract, the behaviours the issue names, robustness and the eval set."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import importlib.util
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from analysis import risk
+from analysis.risk import RiskAssessment, assess_risk
+
+ROOT = Path(__file__).resolve().parents[2]
+RISK_CSV = ROOT / "tests" / "data" / "risk_eval.csv"
+
+
+def _load_benchmark():
+    spec = importlib.util.spec_from_file_location(
+        "eval_risk_redact", ROOT / "benchmarks" / "eval_risk_redact.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("eval_risk_redact", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _rows() -> list[dict[str, str]]:
+    with RISK_CSV.open(newline="", encoding="utf-8") as f:
+        return list(csv.DictReader(f))
+
+
+# --- Contract ------------------------------------------------------------------------------
+
+
+def test_assessment_is_a_frozen_dataclass_with_level_reasons_and_flag():
+    result = assess_risk("I want to die")
+    assert isinstance(result, RiskAssessment)
+    assert result.level in {"urgent", "review", "none"}
+    assert isinstance(result.reasons, tuple)
+    assert all(isinstance(r, str) for r in result.reasons)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        result.level = "none"  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(("level", "flag"), [("urgent", True), ("review", True), ("none", False)])
+def test_flag_is_any_level_but_none(level, flag):
+    assert RiskAssessment(level, ()).flag is flag
+
+
+def test_ordinary_feedback_has_no_reasons():
+    result = assess_risk("The therapist was lovely but the wait was far too long.")
+    assert result == RiskAssessment("none", ())
+    assert not result.flag
+
+
+def test_reasons_are_the_phrases_as_written():
+    result = assess_risk("Honestly I DON’T want to be here anymore.")
+    assert result.level == "urgent"
+    assert any("DON’T want to be here" in reason for reason in result.reasons)
+    assert "k!ll mys3lf" in " ".join(assess_risk("i want to k!ll mys3lf").reasons)
+
+
+# --- The examples named in the issue -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I've been feeling suicidal since the sessions stopped.",
+        "I have pills saved up and I think about taking them all",
+        "I keep thinking about jumping off the bridge",
+        "I've been thinking about stepping in front of a train",
+        "I bought a rope to hang myself",
+        "There's a ligature in my room",
+        "I don't want to be here anymore",
+        "Everyone would be better off without me",
+        "There's no point going on",
+        "I can't keep myself safe",
+        "kms honestly",
+        "some days I want to unalive myself",
+        "feeling suicidel again",
+        "I've started self harm again",
+        "selfharm helps me cope",
+        "I'm self-harming every night",
+        "I od'd last week",
+        "I took an overdose on Friday",
+        "I keep cutting myself",
+        "My partner hits me and I'm scared",
+        "I have thoughts of stabbing my neighbour",
+    ],
+)
+def test_clear_and_indirect_risk_is_urgent(text):
+    assert assess_risk(text).level == "urgent"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I'm not suicidal, just tired of waiting",
+        "No thoughts of self-harm, but my mood is low",
+        "I'm not going to kill myself",
+        "I would never hurt myself",
+    ],
+)
+def test_negation_lowers_the_level_but_keeps_the_flag(text):
+    result = assess_risk(text)
+    assert result.level == "review"
+    assert result.flag
+
+
+def test_negation_never_removes_a_flag_the_phrase_alone_would_raise():
+    assert assess_risk("suicidal").level == "urgent"
+    assert assess_risk("not suicidal").level == "review"
+    assert assess_risk("I'm not feeling suicidal at all, honestly").flag
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "This wait is killing me",
+        "The questionnaires are killing me",
+        "I nearly died of boredom in the waiting room",
+        "I'm dying to get started",
+        "My killer commute makes mornings hard",
+        "The referral was a dead end",
+        "I'm just killing time before my session",
+        "My mum would kill me if she knew I missed it",
+        "I was cutting down on caffeine",
+        "Jumping through hoops for a referral",
+    ],
+)
+def test_idioms_are_not_urgent(text):
+    assert assess_risk(text).level != "urgent"
+
+
+def test_idioms_from_the_issue_are_not_flagged_at_all():
+    for text in ("This wait is killing me", "I'm dying to get started", "killer commute"):
+        assert assess_risk(text).level == "none"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I used to self-harm as a teenager",
+        "I attempted suicide years ago",
+        "My friend is self-harming",
+        "My son said he wants to die",
+        "I was abused as a child",
+    ],
+)
+def test_history_and_third_parties_are_at_least_review(text):
+    assert assess_risk(text).flag
+
+
+def test_a_quoted_phq9_item_is_review_not_urgent():
+    text = "The PHQ-9 asks about thoughts you'd be better off dead and I never know how to answer."
+    assert assess_risk(text).level == "review"
+
+
+def test_a_form_question_about_hurting_yourself_is_not_a_disclosure():
+    text = "The form asked if I'd hurt myself, which felt intrusive."
+    assert assess_risk(text).level == "none"
+
+
+# --- Robustness and speed ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        " ",
+        "\n\t\r",
+        "\x00\x01",
+        "\ud800 lone surrogate",
+        "İstanbul İİİ ß ΣΑΣ ﬁ",
+        "😭😭😭 I want to die 😭",
+        "a" * 200_000,
+        "kill myself " * 5_000,
+        "'''''' ---- !!!! .... ,,,,",
+        "\u200bsu\u200bicidal",
+        "1234567890 " * 100,
+    ],
+)
+def test_never_raises(text):
+    result = assess_risk(text)
+    assert result.level in risk.LEVELS
+
+
+def test_non_string_input_is_none_rather_than_an_error():
+    assert assess_risk(None).level == "none"  # type: ignore[arg-type]
+
+
+def test_every_pattern_match_contains_one_of_its_anchors():
+    # The anchor prefilter must never hide a match: run every pattern unfiltered.
+    for row in _rows():
+        norm = risk._normalise(risk._unleet(row["text"]))
+        for _, _, anchors, pattern in risk._COMPILED:
+            if next(risk._word_matches(pattern, norm), None) is not None:
+                assert any(a in norm for a in anchors), (pattern.pattern[:60], row["text"])
+
+
+def test_fast_enough_for_every_save():
+    texts = [row["text"] for row in _rows()]
+    start = time.perf_counter()
+    for text in texts:
+        assess_risk(text)
+    per_text = (time.perf_counter() - start) / len(texts)
+    # Typically well under a millisecond; the bound is loose for a busy shared CI machine.
+    assert per_text < 0.005
+
+
+# --- The evaluation set --------------------------------------------------------------------
+
+
+def test_eval_set_is_large_and_balanced():
+    rows = _rows()
+    assert len(rows) >= 300
+    share = sum(r["level"] != "none" for r in rows) / len(rows)
+    assert 0.35 <= share <= 0.55
+    assert {r["level"] for r in rows} == {"urgent", "review", "none"}
+
+
+def test_eval_set_meets_the_recall_and_precision_targets():
+    bench = _load_benchmark()
+    score = bench.score_risk(_rows())
+    precision, recall = score.flag()
+    assert recall >= 0.98, score.confusion
+    assert precision >= 0.75, score.confusion
+    # Nothing that should be flagged may be missed at the urgent level.
+    assert score.confusion["urgent", "none"] == 0
