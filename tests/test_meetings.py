@@ -462,3 +462,57 @@ def test_facilitator_of_another_service_gets_404(client, auth, make_user, make_s
                        data={"text": "Injected"}).status_code == 404
     assert count_rows(Contribution) == 1
     assert count_rows(Comment) == 1
+
+
+# --- Themes and actions follow the text -------------------------------------------------------
+
+
+@pytest.fixture
+def themed(meeting, service_a):
+    from feedback_app.models import Action, CommentTheme, Theme
+
+    contribution = services.add_contribution(meeting, text="The waiting room is too cold.")
+    comment = comment_of(contribution.id)
+    theme = Theme(service_id=service_a.id, key="environment", name="Rooms", size=1)
+    action = Action(service_id=service_a.id, title="Fix the heating")
+    db.session.add_all([theme, action])
+    db.session.flush()
+    db.session.add(CommentTheme(comment_id=comment.id, theme_id=theme.id, is_primary=True))
+    action.comments.append(comment)
+    comment.sentiment = -0.4
+    db.session.commit()
+    return contribution, theme, action
+
+
+def test_changing_the_words_unfiles_the_comment_from_its_themes(client, signed_in, themed):
+    from feedback_app.models import CommentTheme
+
+    contribution, theme, _ = themed
+    client.post(f"/panels/contributions/{contribution.id}/edit",
+                data={"text": "The chairs are uncomfortable.", "member_id": ""})
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(CommentTheme)) == 0
+    assert db.session.get(type(theme), theme.id).size == 0
+    assert comment_of(contribution.id).sentiment is None
+
+
+def test_changing_only_who_said_it_keeps_themes(client, signed_in, themed, members):
+    from feedback_app.models import CommentTheme
+
+    contribution, _, _ = themed
+    client.post(f"/panels/contributions/{contribution.id}/edit",
+                data={"text": contribution.text, "member_id": str(members[0].id)})
+    db.session.expire_all()
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(CommentTheme)) == 1
+
+
+def test_deleting_a_themed_linked_contribution(client, signed_in, themed, count_rows):
+    from feedback_app.models import Action, action_comment
+
+    contribution, theme, action = themed
+    assert client.post(f"/panels/contributions/{contribution.id}/delete").status_code == 302
+    db.session.expire_all()
+    assert count_rows(Comment) == 0
+    assert db.session.get(type(theme), theme.id).size == 0
+    assert db.session.get(Action, action.id) is not None
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(action_comment)) == 0

@@ -27,6 +27,7 @@ from feedback_app.models import (
     Attendance,
     Comment,
     CommentSource,
+    CommentTheme,
     ConsentRecord,
     Contribution,
     Involvement,
@@ -36,6 +37,8 @@ from feedback_app.models import (
     PanelMember,
     ParticipationLevel,
     RewardKind,
+    Theme,
+    action_comment,
 )
 
 CONTACT_PURPOSE = "Being contacted"
@@ -297,7 +300,9 @@ def _check_member_values(
                          language, notes, joined_on, left_on)
 
 
-def _apply_member(member: PanelMember, values: _MemberValues, recorded_by_id: int | None) -> None:
+def _apply_member(
+    member: PanelMember, values: _MemberValues, recorded_by_id: int | None, effective_on: date
+) -> None:
     member.display_name = values.display_name
     member.is_pseudonym = values.is_pseudonym
     member.contact_consent = values.contact_consent
@@ -317,14 +322,14 @@ def _apply_member(member: PanelMember, values: _MemberValues, recorded_by_id: in
         member.consents.append(
             ConsentRecord(
                 purpose=CONTACT_PURPOSE,
-                given_on=date.today(),
+                given_on=effective_on,
                 notes="Recorded when the member's details were saved.",
                 recorded_by_id=recorded_by_id,
             )
         )
     elif not values.contact_consent:
         for consent in current_contact:
-            consent.withdrawn_on = max(date.today(), consent.given_on)
+            consent.withdrawn_on = max(effective_on, consent.given_on)
 
 
 def add_member(
@@ -341,9 +346,11 @@ def add_member(
     joined_on: date | None = None,
     left_on: date | None = None,
     recorded_by_id: int | None = None,
+    effective_on: date | None = None,
 ) -> PanelMember:
     """Add a member to a panel. Contact details are dropped unless `contact_consent` is true;
-    when it is, a "Being contacted" consent record dated today is added too."""
+    when it is, a "Being contacted" consent record dated `effective_on` (default today) is
+    added too."""
     values = _check_member_values(
         display_name=display_name, is_pseudonym=is_pseudonym, contact_consent=contact_consent,
         email=email, phone=phone, access_needs=access_needs,
@@ -351,7 +358,7 @@ def add_member(
         joined_on=joined_on, left_on=left_on,
     )
     member = PanelMember(panel=panel, contact_consent=False, consents=[])
-    _apply_member(member, values, recorded_by_id)
+    _apply_member(member, values, recorded_by_id, effective_on or date.today())
     db.session.add(member)
     db.session.commit()
     return member
@@ -371,16 +378,18 @@ def update_member(
     joined_on: date | None = None,
     left_on: date | None = None,
     recorded_by_id: int | None = None,
+    effective_on: date | None = None,
 ) -> PanelMember:
     """Change a member's details. Unticking contact consent clears their contact details and
-    withdraws their "Being contacted" consent. Setting `left_on` keeps everything they said."""
+    withdraws their "Being contacted" consent (dated `effective_on`, default today); ticking it
+    records that consent. Setting `left_on` keeps everything they said."""
     values = _check_member_values(
         display_name=display_name, is_pseudonym=is_pseudonym, contact_consent=contact_consent,
         email=email, phone=phone, access_needs=access_needs,
         interpreter_language=interpreter_language, access_notes=access_notes,
         joined_on=joined_on, left_on=left_on,
     )
-    _apply_member(member, values, recorded_by_id)
+    _apply_member(member, values, recorded_by_id, effective_on or date.today())
     db.session.commit()
     return member
 
@@ -608,6 +617,23 @@ def add_contribution(
     return contribution
 
 
+def _forget_themes(comment: Comment) -> None:
+    """The comment's text changed or is going: the themes it was filed under no longer apply.
+    Without them, the next analysis files it again; the themes' counts are corrected now."""
+    theme_ids = list(db.session.scalars(
+        sa.select(CommentTheme.theme_id).where(CommentTheme.comment_id == comment.id)
+    ))
+    comment.sentiment = None
+    if not theme_ids:
+        return
+    db.session.execute(sa.delete(CommentTheme).where(CommentTheme.comment_id == comment.id))
+    for theme in db.session.scalars(sa.select(Theme).where(Theme.id.in_(theme_ids))):
+        theme.size = db.session.scalar(
+            sa.select(sa.func.count()).select_from(CommentTheme)
+            .where(CommentTheme.theme_id == theme.id)
+        ) or 0
+
+
 def comment_for(contribution: Contribution) -> Comment | None:
     return db.session.scalar(sa.select(Comment).where(Comment.contribution_id == contribution.id))
 
@@ -628,9 +654,10 @@ def update_contribution(
             received_at=_received_at(meeting), contribution_id=contribution.id,
             meeting_id=meeting.id,
         )
-    else:
+    elif comment.text != text:
         comment.text = text
         screen_text(comment)
+        _forget_themes(comment)
         # A new text is a new thing to review: an earlier review no longer covers it.
         comment.risk_reviewed_at = None
         comment.risk_reviewed_by_id = None
@@ -642,6 +669,11 @@ def delete_contribution(contribution: Contribution) -> None:
     """Delete a contribution and the Comment made from it."""
     comment = comment_for(contribution)
     if comment is not None:
+        _forget_themes(comment)
+        # The database cascades this too; said here so it holds whatever the backend.
+        db.session.execute(
+            sa.delete(action_comment).where(action_comment.c.comment_id == comment.id)
+        )
         db.session.delete(comment)
     db.session.delete(contribution)
     db.session.commit()
