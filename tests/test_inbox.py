@@ -406,7 +406,7 @@ def test_dashboard_counts_this_months_feedback_by_source(
     ("role", "links", "absent"),
     [
         (Role.ADMIN, ["/admin/", "/feedback/", "/surveys/", "/panels/"], []),
-        (Role.LEAD, ["/feedback/", "/surveys/"], ["/admin/", "/panels/"]),
+        (Role.LEAD, ["/feedback/", "/surveys/", "/panels/"], ["/admin/"]),
         (Role.FACILITATOR, ["/feedback/", "/surveys/", "/panels/"], ["/admin/"]),
     ],
 )

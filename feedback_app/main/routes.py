@@ -31,9 +31,10 @@ def _area_links() -> list[dict[str, str]]:
     if current_user.has_role(Role.LEAD, Role.FACILITATOR):
         links.append({"href": url_for("inbox.index"), "text": "Feedback",
                       "description": "Read everything people told your services"})
+        links.append({"href": url_for("inbox.attention"), "text": "Needs attention",
+                      "description": "Feedback our risk check flagged for a lead to review"})
         links.append({"href": url_for("surveys.index"), "text": "Surveys",
                       "description": "Create surveys and see the answers"})
-    if current_user.has_role(Role.FACILITATOR):
         links.append({"href": url_for("panels.index"), "text": "Panels and focus groups",
                       "description": "Members, meetings and what was said"})
     if current_user.is_admin:
