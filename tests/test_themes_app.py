@@ -445,7 +445,7 @@ def test_theme_page_suppresses_small_demographic_groups(client, auth, service, l
     auth.login(lead)
     run_via_app(client, service)
     theme = theme_of(service, "five months for my first appointment")
-    by_source, demographic = services.theme_breakdowns(theme)
+    _by_source, demographic = services.theme_breakdowns(theme)
     age = next(b for b in demographic if b.title == "Age")
     hidden = [c.label for c in age.cells if c.count is None]
     assert "25-34" in hidden and "65+" in hidden
