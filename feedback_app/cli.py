@@ -88,7 +88,7 @@ def load_demo_command() -> None:
 
 @click.command("demo-logins")
 @click.option("--base-url", default="http://127.0.0.1:5000", show_default=True,
-              help="Where the app runs, for the survey links.")
+              envvar="YOUSAID_BASE_URL", help="Where the app runs, for the survey links.")
 def demo_logins_command(base_url: str) -> None:
     """Print the demo accounts, their shared password and the public survey links."""
     from feedback_app.demo.content import DEMO_PASSWORD

@@ -412,7 +412,8 @@ MEETINGS = (
             ("tomasz", "The forms in Polish were a different version and my therapist didn't "
                        "seem sure what to do with them."),
             ("daisy", "I need someone to read them to me. Nobody offered. I just guessed."),
-            ("gareth", "Ten minutes of every session on forms. That's a fifth of the therapy."),
+            ("gareth", "We lost a chunk of every session to the forms. Add that up over the "
+                       "course and it's a whole session gone."),
             (None, "A member asked that therapists talk through what the scores mean "
                    "instead of just writing them down."),
         ),
