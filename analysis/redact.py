@@ -107,8 +107,10 @@ _PHONE_FALLBACK = re.compile(
 )
 
 # --- Postcode ------------------------------------------------------------------------------
+# The outward code follows Royal Mail's letter rules; the inward letters are not restricted
+# to the ones Royal Mail uses, because a mistyped postcode ("LS7 3CD") still identifies.
 _POSTCODE = re.compile(
-    r"(?i)(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}(?![\w-])"
+    r"(?i)(?<![\w-])(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?|GIR)\s?\d[A-Z]{2}(?![\w-])"
 )
 
 # --- Names ---------------------------------------------------------------------------------
@@ -118,8 +120,9 @@ _RELATIVE = (
     r"(?:son|daughter|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|child"
     r"|boyfriend|girlfriend|fianc[eé]e?|grandson|granddaughter|grandma|grandmother|nan|nana"
     r"|grandad|grandfather|aunt|auntie|uncle|cousin|niece|nephew|stepson|stepdaughter|stepdad"
-    r"|stepmum|friend|carer|baby|toddler|teenager|kid)"
+    r"|stepmum|friend|carer|baby|toddler|teenager|kid|girl|boy|one|lad|lass)"
 )
+_KIN_ADJECTIVE = r"(?:little|eldest|youngest|oldest|older|younger|baby|teenage|late|best|twin)"
 _NAME_TRIGGERS = [
     # "my name is Sarah Jones", "my name's tom baker" (lower case allowed here: see below).
     re.compile(rf"(?i:\bmy name(?:'s|’s| is)|\bname\s*[:\-])[ \t]*{_FULL_NAME}"),
@@ -127,7 +130,8 @@ _NAME_TRIGGERS = [
     re.compile(rf"(?i:\bI'm|\bI’m|\bI am|(?:^|[.!?]\s+|\bhi,?\s+|\bhello,?\s+)this is)[ \t]+"
                rf"{_FULL_NAME}"),
     # "my son Daniel Okafor", "my wife, Priya Patel", "my partner is called Jamie Fraser".
-    re.compile(rf"(?i:\bmy\s+{_RELATIVE}(?:,|\s+is\s+called|\s+called|\s+named)?)[ \t]+"
+    re.compile(rf"(?i:\bmy\s+(?:{_KIN_ADJECTIVE}\s+)?{_RELATIVE}(?:,|\s+is\s+called|\s+called"
+               rf"|\s+named)?)[ \t]+"
                rf"{_FULL_NAME}"),
     # Sign-offs: "Thanks, Mark Evans", "Kind regards\nHelen O'Brien", "- Emma Grant" at the end.
     re.compile(rf"(?i:\b(?:thanks|thank you|many thanks|regards|kind regards|best regards"

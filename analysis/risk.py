@@ -214,6 +214,8 @@ _PERSON_OBJ = _alt(
                  "partner", "husband", "wife", "boyfriend", "girlfriend", "neighbour", "boss",
                  "dad", "mum", "brother", "sister", "family", "toddler", "colleague"),
     "the " + _alt("baby", "kids", "children", r"neighbours?"),
+    "everyone", "everybody", "whoever",
+    r"the (?:people|person|man|men|woman|women|guy|girl|boy|one|ones) (?:who|that)",
 )
 _ABUSER = _alt(
     "he", "she", "partner", "husband", "wife", "boyfriend", "girlfriend", "ex", "dad", "father",
@@ -230,7 +232,8 @@ _ABUSE_VERB = _alt(
 # sentence (see the "method at a place" pattern); "traffic on the bridge" is not.
 _PLACE = _alt("bridge", r"cliffs?", "reservoir", "river", "canal", "railway", "tracks",
               "platform", "roof", "rooftop", "multi-storey", "car park roof", "motorway bridge",
-              "edge", "sea", "lake", "quarry", "viaduct", "balcony", "tower block")
+              "edge", "sea", "lake", "quarry", "viaduct", "balcony", "tower block", "station",
+              "woods", "forest", "motorway")
 
 # (level, family, pattern, anchors). Level 2 = urgent, 1 = review. A pattern is only tried
 # when one of its anchors ("|"-separated substrings, squeezed like the text) occurs in the
@@ -311,8 +314,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\b(?:won't|wont|will not|don't see my ?self|can't see my ?self|not going to)"
                 r" (?:be |being )?(?:around|here|alive) (?:by|for|much|long|next|in)\b",
                 "around|here|aliv"),
-    (2, "self", r"\b(?:better|happier|easier) (?:of )?without me\b|\bbetter of (?:dead|gone)\b",
-                "without me|of dead|of gone"),
+    (2, "self", r"\b(?:better|happier|easier) (?:of )?without me\b|\bbetter of (?:dead|gone)\b"
+                r"|\bbetter of (?:not existing|not being (?:here|around|alive)|not alive)\b",
+                "without me|of dead|of gone|of not"),
     (2, "self", r"\b(?:better|happier|easier) (?:of )?if i (?:was|were|wasn't|weren't|was not"
                 r"|died|disappeared|just disappeared|was gone|were gone|was dead|didn't exist"
                 r"|wasn't around|wasn't here)\b",
@@ -371,11 +375,19 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|utterly )?(?:hopeles|worthles)\b",
                 "hopeles|worthles"),
     (1, "self", r"\bcan't (?:go on|cary on|do this any ?more|cope any ?more)\b"
-                r"|\b(?:want|wanted) to disappear\b|\b(?:i'm|i am|im|feel like) a burden\b"
+                r"|\b(?:want|wanted) to disappear\b|\b(?:i'm|i am|im|feel like) (?:not )?a burden\b"
                 r"|\bwant out\b(?! of)",
                 "go on|cary on|any|disapear|burden|want out"),
     # --- Self-harm ---
-    (2, "self", r"\bself[- ]?harm\w*|\bself[- ]?injur\w*|\bself[- ]?mutilat\w*",
+    # "Self-harm support", "suicide prevention": the topic named as a service is a softer
+    # signal than a disclosure.
+    (2, "self", r"\bself[- ]?(?:harm|injur|mutilat)\w*+(?! (?:support|services?|team|leaflets?"
+                r"|awareness|training|information|info|resources?|groups?|charity|charities"
+                r"|helplines?|clinic|pathway|policy|forum|course|workshop|questions?))",
+                "self"),
+    (1, "self", r"\bself[- ]?(?:harm|injur)\w* (?:support|services?|team|leaflets?|awareness"
+                r"|training|information|info|resources?|groups?|charity|charities|helplines?"
+                r"|clinic|pathway|policy|forum|course|workshop|questions?)\b",
                 "self"),
     (2, "self", r"\b(?:cut|cuts|cutting|cuting|slit|sliting|burn|burns|burning|burnt|burned"
                 r"|scratch|scratching|scratched|hit|hitting|punch|punching|punched|bite|biting"
@@ -462,7 +474,54 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|drive in|step of|let go)"
                 r"|\b(?:think\w* about it|thought about it|would be easy|could just)\b"
                 r"[^.!?]{0,40}?\b" + _PLACE + r"\b",
-                "bridge|clif|reservoir|river|canal|railway|track|platform|rof|multi|motorway|edge|sea|lake|quary|viaduct|balcony|tower"),
+                "bridge|clif|reservoir|river|canal|railway|track|platform|rof|multi|motorway|edge|sea|lake|quary|viaduct"
+                "|balcony|tower|station|wods|forest"),
+    # Broader nets in ordinary words, for phrasings the specific patterns above miss.
+    (2, "self", r"\b(?:no|lost (?:the|my|al)|lost|without (?:the|any)|any|not much|little)"
+                r" (?:wil|reason|point|desire|motivation|wish) (?:left )?(?:to|in|for)"
+                r" (?:live|living|keep living|keep going|go on|cary on|stay alive|be alive"
+                r"|be here|exist)\b",
+                "wil|reason|point|desire|motivation|wish"),
+    (2, "self", r"\b(?:don't|do not|dont|didn't|never|no longer) (?:realy )?(?:want|wana|wanna"
+                r"|wish) (?:to )?(?:be |stay )?(?:alive|living|exist\w*)\b",
+                "aliv|living|exist"),
+    (2, "self", r"\b(?:not sure|don't know if|dont know if|doubt|unsure if|don't think|dont think)"
+                r" (?:that )?(?:i'll|i will|i'd|i would|i'm going to|im going to) (?:stil )?"
+                r"(?:be (?:here|around|alive)|make it|last)\b",
+                "here|around|aliv|make it|last"),
+    (2, "self", r"\b(?:throw|throwing|threw|fling|flinging|hurl\w*) (?:my ?self|meself)"
+                r" (?:of|under|in front of|into|from|down)\b",
+                "self"),
+    (2, "self", r"\b(?:thought|think|thinking|worked out|work out|figured out|figure out"
+                r"|decided|researched|researching|looked up|looking up|googled|googling)"
+                r" (?:about |up )?(?:how|where|when) (?:i'd|i would|i'll|i will|i could|to)"
+                r" (?:do it|end it|end things|kil my ?self|die)\b",
+                "how|where|when"),
+    (2, "self", _MED + r"\b[^.!?]{0,20}?\b(?:ready|lined up|counted out|set out|waiting)\b"
+                r"|\b(?:vodka|whisky|whiskey|alcohol|wine|gin|bottle)\b[^.!?]{0,30}?" + _MED,
+                "pil|tablet|med|painkil|paracet|codamol|codeine|sertraline|citalopram"
+                "|fluoxetine|mirtazapine|amitriptyline|tramadol|diazepam|zopiclone|propranolol"
+                "|insulin|antidepres|sleping|ibuprofen|aspirin"),
+    (2, "self", r"\b(?:give|giving) up for good\b|\bready to give up\b(?! on (?:the|this|my) "
+                r"(?:course|sessions?|service|app|group|therapy))|\bgive up on everything\b"
+                r"|\bgoodbye (?:everyone|al|world|cruel world)\b|\bgoodbye\W*$",
+                "give up|giving up|goodbye"),
+    (1, "self", r"\bkeep (?:my ?self|me) safe\b",
+                "safe"),
+    (2, "self", r"\b(?:don't|dont|do not) think i can keep (?:my ?self|me) safe\b"
+                r"|\b(?:struggling|hard|harder|unable|not able) to keep (?:my ?self|me) safe\b",
+                "safe"),
+    (1, "self", r"\b(?:want|wanting|wana|wanna|wish|wished|wishing|think|thinking|thought|wonder"
+                r"\w*|imagin\w*|dream\w*|fantasi\w*|ready|rather|easier|better)\b[^.!?]{0,30}?"
+                r"\b(?:dead|death|die|dying|not alive|not existing|not be here|not being here"
+                r"|not being around)\b",
+                "dead|death|die|dying|aliv|existing|here|around"),
+    (1, "self", r"\b(?:not|no|don't|dont|didn't|never|hate being|barely|sick of being"
+                r"|tired of being)\b[^.!?]{0,15}?\balive\b|\bwhy (?:am i|i'm|im) (?:even )?"
+                r"(?:here|alive|stil here)\b",
+                "aliv|here"),
+    (1, "self", r"\b(?:planning|going to do|gona do|gonna do) anything\b",
+                "anything"),
     # --- Abuse ---
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+)?(?: stil| keeps?| always| often)? " + _ABUSE_VERB
                  + r" (?:me|us)\b",
@@ -496,6 +555,14 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  "scared|afraid|frightened|terified"),
     (1, "abuse", r"\b(?:don't|do not|dont) feel safe (?:at home|with (?:him|her|my))",
                  "safe"),
+    # Someone else being abused (the writer's mother, daughter...), or a past abuser.
+    (1, "abuse", r"\b" + _ABUSER + r"(?: \w+)?(?: stil| keeps?| always| often| used to)? "
+                 + _ABUSE_VERB + r" (?:her|him|them|my (?:mum|mother|sister|daughter|son|kids"
+                 r"|children|brother|dad|father|wife|husband|partner))\b"
+                 r"|\b(?:who|that) (?:abused|raped|hurt|atacked|beat|asaulted|groomed"
+                 r"|molested) (?:me|us)\b",
+                 "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurt|threat|lock|atack|abuse"
+                 "|asault|grom|molest"),
     # --- Harm to other people ---
     (2, "others", r"\b" + _WANT + r" (?:to )?(?:kill|hurt|harm|stab|attack|strangle|smother"
                   r"|shake)(?:ing)? " + _PERSON_OBJ + r"\b",
@@ -533,8 +600,8 @@ _IDIOMS = _compile(
     r"|\b(?:could|would|'d) kill for\b|\b(?:will|would|'ll|'d) kill me if (?:she|he|they|you)"
     r" (?:knew|knows|find|found|finds|saw|see|hear|heard)\b"
     r"|\bkil\w* (?:my ?self|meself) (?:laughing|with work|working|trying|over)"
-    r"|\b(?:felt|feel|feeling|thought|think|convinced|sure|believed) (?:like |that )?i (?:was"
-    r"|am|'m|were) (?:going to die|dying|having a heart attack)"
+    r"|\b(?:felt|feel|feeling|thought|think|convinced|sure|believed) (?:like |that )?i(?: was"
+    r"| am|'m| were) (?:going to die|dying|having a heart attack)|\b(?:rather|soner) die than\b"
     r"|\bcut\w* (?:down|back|corners|short|costs|out)\b|\bjump\w* (?:at|through|the queue"
     r"|to conclusions|on board|in with|on the chance)\b|\bhang (?:on|in there|out)\b"
     r"|\bhanging (?:on|around|about|out|in there)\b|\bend of the world\b"
@@ -556,6 +623,7 @@ _NOT_NEGATION = _compile(
     r"\b(?:can't|cant|cannot|couldn't|couldnt|can not) (?:stop|help|get|shake|shift)\b"
     r"|\b(?:don't|dont|didn't|do not) know (?:why|if|whether|how|what)\b|\bnot sure\b"
     r"|\bno (?:one|body)\b|\bnoone\b|\bnot just\b|\bno matter\b|\bnot only\b|\bno idea\b"
+    r"|\b(?:can't|cant|cannot|couldn't|couldnt|don't|dont) (?:see|find|think of)\b"
 )
 _HISTORY = _compile(
     r"\bused to\b|\b(?:years?|months?|decades?) ago\b|\bpreviously\b"
@@ -568,13 +636,15 @@ _HISTORY = _compile(
     r"|(?<!\bat )\bonce\b(?! (?:a|every|or twice|i|you|we|they|he|she|it)\b)"
     r"|\brecover\w* from\b|\bscars? from\b|\bbefore i (?:started|began|got|had)\b"
     r"|\b(?:have|has|they've|it's|they have) (?:eased|pased|gone|subsided|stopped)\b"
-    r"|\bmuch beter now\b|\bin a beter place now\b|\blast year\b|\bold (?:scars|razor)",
+    r"|\bmuch beter now\b|\bin a beter place now\b|\blast year\b|\bold (?:scars|razor)"
+    r"|\b(?:years?|months?|weeks?) clean\b|\bclean (?:for|since)\b",
     words=True,
 )
 # "I thought about ending it but not for a while now": history stated in the next clause.
 _RECENCY_DENIAL = _compile(
     r"\bnot (?:for (?:a (?:while|long time)|ages|years|months|a few (?:years|months))|recently"
-    r"|lately|in (?:years|ages|a long time))\b|\bbut not (?:any ?more|now)\b",
+    r"|lately|in (?:years|ages|a long time))\b|\bbut not (?:any ?more|now)\b"
+    r"|\b(?:years?|months?|weeks?) clean\b|\bclean (?:for|since)\b|\bin recovery\b",
     words=True,
 )
 _THIRD_REFLEXIVE = _compile(r"\b(?:himself|herself|themselves|themself|his|her|their)\b")
@@ -582,7 +652,7 @@ _FIRST_OBJECT = _compile(r"\b(?:i|i'm|me|my ?self|meself|my)\b")
 _FIRST_PERSON = _compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my ?self|meself)\b")
 _THIRD_PERSON = _compile(
     r"\b(?:he|she|they|he's|she's|they're|they've|someone|somebody|people)\b"
-    r"|\b(?:my|our|a|her|his|their|friend's) (?:best )?(?:friends?|mates?|son|daughter|child|kids?"
+    r"|\b(?:my|our|a|her|his|their|friend's) (?:\w+ )?(?:friends?|mates?|son|daughter|child|kids?"
     r"|children|teenager|teen|partner|husband|wife|boyfriend|girlfriend|mum|mother|dad|father"
     r"|brother|sister|cousin|flatmate|colleague|nan|grandma|grandad|uncle|aunt|niece|nephew"
     r"|grandson|granddaughter|sibling|ex|neighbour|stepson|stepdaughter|client|patient|pupil"
@@ -598,7 +668,8 @@ _SCREENING = _compile(
 _PROTECTIVE = _compile(
     r"\b(?:never|won't|wont|wouldn't|wouldnt|not going to|don't think i'd|would not|will not"
     r"|don't|dont) act on (?:it|them|the thoughts|these thoughts)\b"
-    r"|\bno (?:plans?|intent|intention)\b|\bi'm safe\b|\bi am safe\b|\bcan keep my ?self safe\b"
+    r"|\bno (?:plans?|intent|intention)\b|\bi'm safe\b|\bi am safe\b"
+    r"|(?<!think i )(?<!sure i )\bcan keep my ?self safe\b"
     r"|\b(?:never|won't|wont|wouldn't|wouldnt|not going to) (?:do|try) anything\b",
     words=True,
 )
