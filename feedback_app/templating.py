@@ -8,6 +8,7 @@ from typing import Any
 from flask import Flask, request, url_for
 from flask_login import current_user
 from markupsafe import Markup, escape
+from sqlalchemy.exc import SQLAlchemyError
 
 from feedback_app.inbox.services import attention_count
 from feedback_app.models import Role
@@ -52,8 +53,11 @@ def navigation() -> list[dict[str, Any]]:
         items.append(("panels.index", "Panels", None))
     if current_user.has_role(Role.LEAD, Role.FACILITATOR):
         # Unreviewed urgent risk flags, visible on every page so nobody misses one.
-        urgent = attention_count(current_user)
-        items.append(("inbox.attention", f"Needs attention ({urgent})", None))
+        try:
+            label = f"Needs attention ({attention_count(current_user)})"
+        except SQLAlchemyError:  # an error page must still render when the database is down
+            label = "Needs attention"
+        items.append(("inbox.attention", label, None))
     if current_user.is_admin:
         items.append(("admin.index", "Admin", None))
     links = []
