@@ -480,3 +480,27 @@ def test_facilitator_may_curate_and_other_services_are_404(client, auth, service
 
 def test_signed_out_people_are_sent_to_sign_in(client, service):
     assert client.get(f"/themes/?service={service.id}").status_code == 302
+
+
+def test_text_people_wrote_is_escaped_on_curation_pages(client, auth, service, lead):
+    """Comment text comes from the public: it must never run as HTML in a staff browser."""
+    theme = Theme(service_id=service.id, key="x", name="<b>Bold</b> theme",
+                  description="</textarea><script>alert(2)</script>")
+    other = Theme(service_id=service.id, key="y", name="<i>Other</i>")
+    db.session.add_all([theme, other])
+    db.session.flush()
+    comments = add_comments(service, ["<script>alert(1)</script> waited ages", "Fine really"])
+    for c in comments:
+        db.session.add(CommentTheme(comment_id=c.id, theme_id=theme.id))
+    db.session.commit()
+    auth.login(lead)
+    pages = [client.get(url).get_data(as_text=True) for url in (
+        f"/themes/{theme.id}", f"/themes/{theme.id}/split", f"/themes/{theme.id}/edit",
+        f"/themes/{other.id}/merge", f"/themes/{other.id}/comments/{comments[0].id}/move",
+        f"/actions/new?service={service.id}&comment={comments[0].id}",
+    )]
+    for html in pages:
+        assert "<script>alert" not in html
+        assert "<b>Bold</b>" not in html and "<i>Other</i>" not in html
+    assert "&lt;script&gt;alert(1)" in pages[1]
+    assert "&lt;/textarea&gt;" in pages[2]

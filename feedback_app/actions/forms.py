@@ -12,6 +12,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional, ValidationError
 
 from feedback_app.models import ActionStatus, ParticipationLevel
@@ -48,7 +49,7 @@ class ActionForm(FlaskForm):
     )
     due_date = DateField("Due date", validators=[Optional()],
                          render_kw={"type": "date"})
-    status = SelectField("Status", choices=list(STATUS_LABELS.items()),
+    status = SelectField("Status", choices=[SelectChoice(k, v) for k, v in STATUS_LABELS.items()],
                          default=ActionStatus.PROPOSED.value)
     reason_not_possible = TextAreaField(
         "Why it is not possible",
@@ -60,7 +61,8 @@ class ActionForm(FlaskForm):
     )
     done_on = DateField("Date it was done", validators=[Optional()], render_kw={"type": "date"})
     participation_level = RadioField(
-        "How people took part", choices=list(PARTICIPATION_LABELS.items()),
+        "How people took part",
+        choices=[SelectChoice(k, v) for k, v in PARTICIPATION_LABELS.items()],
         default=ParticipationLevel.INFORM.value,
     )
     themes = SelectMultipleField(
@@ -81,7 +83,9 @@ class UpdateForm(FlaskForm):
                     Length(max=5000, message="The update must be 5,000 characters or fewer")],
     )
     status = SelectField("Status after this update",
-                         choices=[("", "No change"), *STATUS_LABELS.items()], default="")
+                         choices=[SelectChoice("", "No change"),
+                                  *(SelectChoice(k, v) for k, v in STATUS_LABELS.items())],
+                         default="")
     reason_not_possible = TextAreaField(
         "Why it is not possible (if so)",
         validators=[Length(max=5000, message="The reason must be 5,000 characters or fewer")],

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from markupsafe import escape
+from wtforms.fields.choices import SelectChoice
 
 from feedback_app.access import (
     accessible_services,
@@ -55,12 +57,12 @@ def index() -> ResponseReturnValue:
 
 
 def _fill_choices(form: ActionForm, service_id: int, comment_ids: list[int]) -> None:
-    form.themes.choices = [(t.id, t.name) for t in active_themes(service_id)]
+    form.themes.choices = [SelectChoice(t.id, escape(t.name)) for t in active_themes(service_id)]
     comments = [
         c for c in (db.session.get(Comment, i) for i in comment_ids)
         if c is not None and c.service_id == service_id
     ]
-    form.comments.choices = [(c.id, c.redacted_text[:200]) for c in comments]
+    form.comments.choices = [SelectChoice(c.id, escape(c.redacted_text[:200])) for c in comments]
 
 
 def _fields(form: ActionForm) -> dict:
@@ -84,7 +86,7 @@ def new() -> ResponseReturnValue:
     _fill_choices(form, service.id, comment_ids)
     if request.method == "GET":
         form.themes.data = request.args.getlist("theme", type=int)
-        form.comments.data = [c for c, _ in form.comments.choices]
+        form.comments.data = [c.value for c in form.comments.choices]
     if form.validate_on_submit():
         try:
             action = services.create_action(

@@ -191,6 +191,16 @@ class Action(db.Model):
         cascade="all, delete-orphan",
     )
 
+    @property
+    def timeline(self) -> list[tuple[date, str | None, str]]:
+        """(date, status after, words) in date order: agreed, each update, done."""
+        events: list[tuple[date, str | None, str]] = [(self.created_at.date(), None,
+                                                        "Action agreed.")]
+        events += [(u.created_at.date(), u.status_after, u.text) for u in self.updates]
+        if self.status == ActionStatus.DONE and self.done_on is not None:
+            events.append((self.done_on, None, "Done."))
+        return sorted(events, key=lambda event: event[0])
+
 
 class ActionUpdate(db.Model):
     """A dated step on an action's timeline."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from markupsafe import escape
+from wtforms.fields.choices import SelectChoice
 
 from feedback_app.access import (
     accessible_services,
@@ -137,7 +139,7 @@ def merge(theme_id: int) -> ResponseReturnValue:
     theme = _theme(theme_id)
     others = [t for t in services.active_themes(theme.service_id) if t.id != theme.id]
     form = MergeForm()
-    form.themes.choices = [(t.id, f"{t.name} ({t.size})") for t in others]
+    form.themes.choices = [SelectChoice(t.id, escape(f"{t.name} ({t.size})")) for t in others]
     if form.validate_on_submit():
         chosen = [t for t in others if t.id in set(form.themes.data)]
         try:
@@ -156,7 +158,7 @@ def split(theme_id: int) -> ResponseReturnValue:
     theme = _theme(theme_id)
     comments = list(db.session.scalars(services.theme_comments_query(theme).limit(500)))
     form = SplitForm()
-    form.comments.choices = [(c.id, c.redacted_text[:300]) for c in comments]
+    form.comments.choices = [SelectChoice(c.id, escape(c.redacted_text[:300])) for c in comments]
     if form.validate_on_submit():
         try:
             new = services.split_theme(theme, form.comments.data, form.name.data, current_user.id)
@@ -178,7 +180,9 @@ def move(theme_id: int, comment_id: int) -> ResponseReturnValue:
         abort(404)
     form = MoveForm()
     targets = [t for t in services.active_themes(theme.service_id) if t.id != theme.id]
-    form.theme.choices = [(t.id, t.name) for t in targets] + [(NO_THEME, "No theme")]
+    form.theme.choices = [SelectChoice(t.id, escape(t.name)) for t in targets] + [
+        SelectChoice(NO_THEME, "No theme")
+    ]
     if form.validate_on_submit():
         target = next((t for t in targets if t.id == form.theme.data), None)
         services.move_comment(comment, theme, target, current_user.id)
