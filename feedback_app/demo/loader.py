@@ -8,18 +8,21 @@ the 1st of the month 17 months before the current one. With `d` = the 1st of the
 * Window start: ``d`` minus 17 months (`DemoStory.window_start`).
 * **Wellbeing check-in calls while you wait** started on ``d`` minus 6 months
   (`DemoStory.checkin_calls_started`; month index 11). The panel co-designed them at its
-  meeting in month 7. Before that date, comments about distress while waiting are about three
-  times as common per month as after it (weight 3.0 against 0.5), and comments praising the
-  check-in calls appear from that month (a few) and mostly from month 12. The panel reviews
-  the calls in month 12 and again in month 16.
+  meeting in month 7 and reviewed them in months 12 and 16. Comments about distress while
+  waiting are about six times as common per month before that date as after it (weight 3.0
+  against 0.5; 1.5 in the month itself, while the calls were rolled out). Comments praising
+  the check-in calls appear from that month (a few) and mostly from month 12.
 * **Questionnaires every other session** (instead of every session) started on ``d`` minus
-  4 months (`DemoStory.questionnaires_every_other_session_started`; month index 13), after the
-  panel meeting about questionnaires in month 9. Comments about pressure from questionnaires
-  and scores fall from weight 3.0 to 0.5, and comments welcoming fewer forms appear from
-  month 14.
+  4 months (`DemoStory.questionnaires_every_other_session_started`; month index 13), after
+  the panel meeting about questionnaires in month 9. Comments about pressure from
+  questionnaires and scores fall in the same way (3.0, then 1.5 in month 13, then 0.5), and
+  comments welcoming fewer forms appear from month 14.
 * Everything else (session limits, choice of therapy, culture and language, appointment times,
   repeated assessments, online and group options, praise) grows gently with survey uptake and
   does not change at either date, so it can serve as a comparison.
+* Panel and focus-group contributions follow their meetings' topics (content.MEETINGS): waiting
+  in months 2 and 7, questionnaires in months 6 and 9, the check-in calls in months 12, 15
+  and 16. They are about a sixth of Riverside's comments.
 * Northfield Talking Therapies, the second and smaller service, made neither change: its
   comments are spread evenly over the 18 months.
 
@@ -27,9 +30,9 @@ Example, loaded in November 2026: the window is 1 June 2025 to today, the check-
 started on 1 May 2026 and questionnaires every other session on 1 July 2026.
 
 Everything is deterministic for a given day (a fixed random seed; the last comment is dated
-before midnight at the start of that day), every piece of free text
-goes through `record_comment` (so it is screened for risk and redacted), and loading twice
-does nothing the second time.
+before midnight at the start of that day), every piece of free text goes through
+`record_comment` (so it is screened for risk and redacted), and loading twice does nothing the
+second time.
 """
 
 from __future__ import annotations
@@ -259,13 +262,14 @@ def month_weight(section: str, index: int, *, story_service: bool = True) -> flo
     """How likely a comment of this section is in month `index` (relative weights)."""
     if not story_service:
         return 1.0
+    # In the month of each change the old complaint is half-way down, as the change rolls out.
     if section == "waiting_distress":
-        return 3.0 if index < CHECKIN_MONTH else 0.5
+        return 3.0 if index < CHECKIN_MONTH else 1.5 if index == CHECKIN_MONTH else 0.5
     if section == "checkin_calls":
         # People write about the calls once they have had a few of them.
         return {CHECKIN_MONTH: 0.4}.get(index, 1.0 if index > CHECKIN_MONTH else 0.0)
     if section == "measurement_pressure":
-        return 3.0 if index < QUESTIONNAIRE_MONTH else 0.5
+        return 3.0 if index < QUESTIONNAIRE_MONTH else 1.5 if index == QUESTIONNAIRE_MONTH else 0.5
     if section == "fewer_questionnaires":
         return 1.0 if index > QUESTIONNAIRE_MONTH else 0.0
     return 1.0 + 0.03 * index  # more people answer the survey as it becomes known
