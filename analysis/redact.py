@@ -120,8 +120,11 @@ _RELATIVE = (
     r"(?:son|daughter|wife|husband|partner|mum|mom|mother|dad|father|brother|sister|child"
     r"|boyfriend|girlfriend|fianc[eé]e?|grandson|granddaughter|grandma|grandmother|nan|nana"
     r"|grandad|grandfather|aunt|auntie|uncle|cousin|niece|nephew|stepson|stepdaughter|stepdad"
-    r"|stepmum|friend|carer|baby|toddler|teenager|kid|girl|boy|one|lad|lass)"
+    r"|stepmum|friend|carer|baby|toddler|teenager|kid|girl|boy|one|lad|lass|eldest|youngest"
+    r"|oldest)(?:[- ]in[- ]law)?"
 )
+# A title before a name in a signature is kept; the name after it is redacted.
+_TITLE = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev)\.?"
 _KIN_ADJECTIVE = r"(?:little|eldest|youngest|oldest|older|younger|baby|teenage|late|best|twin)"
 _NAME_TRIGGERS = [
     # "my name is Sarah Jones", "my name's tom baker" (lower case allowed here: see below).
@@ -137,8 +140,8 @@ _NAME_TRIGGERS = [
     re.compile(rf"(?i:\b(?:thanks|thank you|many thanks|regards|kind regards|best regards"
                rf"|warm regards|best wishes|cheers|yours sincerely|yours faithfully|sincerely"
                rf"|all the best|love|from)(?: again| so much| very much| for everything| all"
-               rf"| everyone| x+)?\b[,.!]?)\s*(?:[-–—]\s*)?"
-               rf"{_FULL_NAME}(?=\s*(?:$|\n|\(|[.!,]\s*(?:$|\n)))"),
+               rf"| everyone| x+)?\b[,.!]?)\s*(?:[-–—]\s*)?(?:{_TITLE}\s+)?"
+               rf"{_FULL_NAME}(?=\s*(?:$|\n|\(|[.!,]\s*(?:$|\n)|,\s+an?\s))"),
     re.compile(rf"(?:^|\n|[.!?]\s+)[-–—]\s*{_FULL_NAME}\s*$"),
 ]
 # "my name is tom baker and ...": people often type their own name in lower case.

@@ -225,11 +225,19 @@ _ABUSER = _alt(
 _ABUSE_VERB = _alt(
     "hits", "hit", "hitting", "beats", "beat", "beating", "kicks", "kicked", "punches",
     "punched", "chokes", "choked", "strangles", "strangled", "slaps", "slapped", "rapes",
-    "raped", "touches", "touched", "hurts", "threatens", "locks", "locked", "attacks",
+    "raped", "touches", "touched", "hurts", "threatens", "threatened", "locks", "locked", "attacks",
     "attacked", "abuses", "abused",
 )
 # Places people go to end their lives. Only a risk when an intention sits in the same
 # sentence (see the "method at a place" pattern); "traffic on the bridge" is not.
+# Things a person may have in mind as a means, and the words that make them an intention.
+_MEANS = _alt("knife", "knives", r"blades?", r"razors?", "rope", "belt", "cord", "gun",
+              r"pills?", r"tablets?", "meds", "car", "train", "lighter")
+_INTENT = (
+    r"end it|end things|think about it|thought about it|thinking about it|thinking of it"
+    r"|would be easy|be so easy|how easy it (?:would|'d|wil) be|could just|drive in|step of"
+    r"|let go|use (?:it|them) on my ?self"
+)
 _PLACE = _alt("bridge", r"cliffs?", "reservoir", "river", "canal", "railway", "tracks",
               "platform", "roof", "rooftop", "multi-storey", "car park roof", "motorway bridge",
               "edge", "sea", "lake", "quarry", "viaduct", "balcony", "tower block", "station",
@@ -283,8 +291,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|gonna|deserve|prefer|would like) (?:to )?" + _FILLER + r"(?:\w+ ){0,3}?" + _DIE
                 + r"\b",
                 "die|dead|here|aliv|exist|gone|fade|slep|wake"),
-    (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:was|were|'d|had) (?:dead|gone|never been born"
-                r"|died|not been born)\b",
+    (2, "self", r"\bwish(?:ed|ing)? (?:that )?i(?: was| were|'d| had) (?:dead|gone|never been born"
+                r"|died|not been born|never woken up|not woken up|never existed)\b",
                 "wish"),
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:wasn't|weren't|was not|were not)"
                 r" (?:here|alive|around|born)\b",
@@ -469,13 +477,33 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "into the"),
     # A place and an intention in one sentence: "stood on the platform edge and thought about
     # it", "sat at the reservoir thinking it would be easy".
-    (2, "self", r"\b" + _PLACE + r"\b[^.!?]{0,60}?\b(?:end it|end things|jump|think about it"
-                r"|thought about it|thinking about it|would be easy|be so easy|could just"
-                r"|drive in|step of|let go)"
-                r"|\b(?:think\w* about it|thought about it|would be easy|could just)\b"
-                r"[^.!?]{0,40}?\b" + _PLACE + r"\b",
-                "bridge|clif|reservoir|river|canal|railway|track|platform|rof|multi|motorway|edge|sea|lake|quary|viaduct"
-                "|balcony|tower|station|wods|forest"),
+    # The same for objects used as means ("the knives in the kitchen").
+    (2, "self", r"\b" + _PLACE + r"\b[^.!?]{0,60}?\b(?:end it|end things|jump|" + _INTENT + ")"
+                r"|\b(?:" + _INTENT + r")\b[^.!?]{0,40}?\b" + _PLACE + r"\b",
+                "bridge|clif|reservoir|river|canal|railway|track|platform|rof|multi|motorway"
+                "|edge|sea|lake|quary|viaduct|balcony|tower|station|wods|forest"),
+    (2, "self", r"\b" + _MEANS + r"\b[^.!?]{0,60}?\b(?:" + _INTENT + r")"
+                r"|\b(?:" + _INTENT + r")\b[^.!?]{0,40}?\b" + _MEANS + r"\b",
+                "knife|knives|blade|razor|rope|belt|cord|gun|pil|tablet|med|car|train|lighter"),
+    # Final arrangements, researching a method, command hallucinations, passive death wishes.
+    (2, "self", r"\b(?:writing|written|wrote|sorting|sorted|making|made|updating|updated|doing)"
+                r" (?:out )?my wil\b|\b(?:affairs in order|sorting out my affairs)\b"
+                r"|\bwho (?:gets|wil get|should get|wil have) my\b|\btonight(?:'s| is) the night\b",
+                "wil|afairs|who gets|who should|tonight"),
+    (2, "self", r"\b(?:research\w*|look\w* up|googl\w*|search\w*|read up on)\b[^.!?]{0,30}?"
+                r"\b(?:highest|tallest|lethal|fatal|painles\w*|overdose|how to (?:die|kil|hang)"
+                r"|how many|how much it takes|ways to die|suicide methods|methods)\b",
+                "research|lok|googl|search|read up"),
+    (2, "self", r"\bvoices? (?:telling|tel|tels|told|that tel|saying) me to (?:hurt|kil|harm|cut"
+                r"|jump|end|die|burn|stab|atack)\b",
+                "voice"),
+    (2, "self", r"\b(?:wouldn't|would not|wouldnt|won't|wont) (?:mind|care) if i (?:died|didn't"
+                r"|didnt|never|got|get|was|were)\b|\bhit by a (?:bus|car|train|lory)\b[^.!?]{0,40}"
+                r"(?:wouldn't mind|wouldn't care|welcome|relief)|\bi'd welcome (?:it|death)\b"
+                r"|\bhope i (?:don't|never|do not) wake up\b|\bhope i die\b",
+                "mind|care|hit by|welcome|hope i"),
+    (2, "self", r"\bin danger\b(?! of (?:losing|being|missing|going))",
+                "danger"),
     # Broader nets in ordinary words, for phrasings the specific patterns above miss.
     (2, "self", r"\b(?:no|lost (?:the|my|al)|lost|without (?:the|any)|any|not much|little)"
                 r" (?:wil|reason|point|desire|motivation|wish) (?:left )?(?:to|in|for)"
@@ -509,6 +537,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (1, "self", r"\bkeep (?:my ?self|me) safe\b",
                 "safe"),
     (2, "self", r"\b(?:don't|dont|do not) think i can keep (?:my ?self|me) safe\b"
+                r"|\b(?:can't|cannot|cant) promise\b[^.!?]{0,15}keep (?:my ?self|me) safe\b"
+                r"|\b(?:not sure|don't know if|dont know if|no idea if) i(?:'ll| can| wil)"
+                r" keep (?:my ?self|me) safe\b"
                 r"|\b(?:struggling|hard|harder|unable|not able) to keep (?:my ?self|me) safe\b",
                 "safe"),
     (1, "self", r"\b(?:want|wanting|wana|wanna|wish|wished|wishing|think|thinking|thought|wonder"
@@ -568,7 +599,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                   r"|shake)(?:ing)? " + _PERSON_OBJ + r"\b",
                   "kil|hurt|harm|stab|atack|strangl|smother|shake"),
     (2, "others", r"\b(?:scared|afraid|frightened|terified|woried) (?:i'll|i will|i'd|i might"
-                  r"|i'm going to|im going to|i am going to|that i'll|that i might) (?:\w+ )?"
+                  r"|i'm going to|im going to|i am going to|that i'll|that i might) (?:\w+ ){0,4}"
                   r"(?:kill|hurt|harm|stab|attack|shake|smother)",
                   "kil|hurt|harm|stab|atack|strangl|smother|shake"),
     (2, "others", r"\b(?:thoughts?|urges?|images?) (?:of|about) (?:stabing|killing|hurting"
@@ -601,7 +632,8 @@ _IDIOMS = _compile(
     r" (?:knew|knows|find|found|finds|saw|see|hear|heard)\b"
     r"|\bkil\w* (?:my ?self|meself) (?:laughing|with work|working|trying|over)"
     r"|\b(?:felt|feel|feeling|thought|think|convinced|sure|believed) (?:like |that )?i(?: was"
-    r"| am|'m| were) (?:going to die|dying|having a heart attack)|\b(?:rather|soner) die than\b"
+    r"| am|'m| were|'d| would) (?:going to die|dying|die|having a heart attack)"
+    r"|\b(?:rather|soner) die than\b"
     r"|\bcut\w* (?:down|back|corners|short|costs|out)\b|\bjump\w* (?:at|through|the queue"
     r"|to conclusions|on board|in with|on the chance)\b|\bhang (?:on|in there|out)\b"
     r"|\bhanging (?:on|around|about|out|in there)\b|\bend of the world\b"
@@ -714,7 +746,8 @@ def _found(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
 def _is_negated(before: str) -> bool:
     # Look at the last five words before the phrase only: "no thoughts of self-harm",
     # "I'm not going to kill myself". A negation further back usually governs something else.
-    window = " ".join(before.split()[-5:])
+    # A comma usually starts a new thought ("I'm not ok, I want to end it").
+    window = " ".join(before.rsplit(",", 1)[-1].split()[-5:])
     window = _NOT_NEGATION.sub(" ", window)
     return _NEGATION.search(window) is not None
 
