@@ -516,3 +516,32 @@ def test_deleting_a_themed_linked_contribution(client, signed_in, themed, count_
     assert db.session.get(type(theme), theme.id).size == 0
     assert db.session.get(Action, action.id) is not None
     assert db.session.scalar(sa.select(sa.func.count()).select_from(action_comment)) == 0
+
+
+# --- Public quoting follows the member's consent ----------------------------------------------
+
+
+def test_quoting_follows_consent(client, signed_in, meeting, members):
+    ash, bo, _ = members
+    services.record_consent(ash, purpose=services.QUOTE_PURPOSE, given_on=date(2025, 1, 1))
+    said_by_ash = services.add_contribution(meeting, text="Evening groups helped me.",
+                                            member_id=ash.id)
+    said_by_bo = services.add_contribution(meeting, text="Parking is hard.", member_id=bo.id)
+    anonymous = services.add_contribution(meeting, text="Nice staff.")
+    assert comment_of(said_by_ash.id).quote_publicly is True
+    assert comment_of(said_by_bo.id).quote_publicly is False
+    assert comment_of(anonymous.id).quote_publicly is False
+    # Re-attributing to someone without that consent stops the quoting.
+    client.post(f"/panels/contributions/{said_by_ash.id}/edit",
+                data={"text": said_by_ash.text, "member_id": str(bo.id)})
+    assert comment_of(said_by_ash.id).quote_publicly is False
+    client.post(f"/panels/contributions/{said_by_ash.id}/edit",
+                data={"text": said_by_ash.text, "member_id": str(ash.id)})
+    assert comment_of(said_by_ash.id).quote_publicly is True
+    # Withdrawing the consent takes effect at once.
+    consent = next(c for c in ash.consents if c.purpose == services.QUOTE_PURPOSE)
+    client.post(f"/panels/consents/{consent.id}/withdraw", data={
+        "withdrawn_on-day": "2", "withdrawn_on-month": "1", "withdrawn_on-year": "2025",
+    })
+    db.session.expire_all()
+    assert comment_of(said_by_ash.id).quote_publicly is False

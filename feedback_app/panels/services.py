@@ -42,11 +42,8 @@ from feedback_app.models import (
 )
 
 CONTACT_PURPOSE = "Being contacted"
-CONSENT_PURPOSES = (
-    "Taking part in the panel",
-    CONTACT_PURPOSE,
-    "Words quoted anonymously in public updates",
-)
+QUOTE_PURPOSE = "Words quoted anonymously in public updates"
+CONSENT_PURPOSES = ("Taking part in the panel", CONTACT_PURPOSE, QUOTE_PURPOSE)
 MAX_HOURS = Decimal(24)
 NAME_MAX = 120
 TOPIC_MAX = 200
@@ -397,6 +394,25 @@ def update_member(
 # --- Consent ---------------------------------------------------------------------------------
 
 
+def may_quote(member: PanelMember | None) -> bool:
+    """Whether the member currently agrees to their words being quoted (anonymously) in public
+    updates. Anonymous contributions are never quoted: nobody gave that consent for them."""
+    return member is not None and any(
+        c.purpose == QUOTE_PURPOSE and c.is_current for c in member.consents
+    )
+
+
+def _sync_quote_permission(member: PanelMember) -> None:
+    """Their comments follow their current consent, so a withdrawal takes effect at once."""
+    allowed = may_quote(member)
+    comments = db.session.scalars(
+        sa.select(Comment).join(Contribution, Comment.contribution_id == Contribution.id)
+        .where(Contribution.member_id == member.id)
+    )
+    for comment in comments:
+        comment.quote_publicly = allowed
+
+
 def record_consent(
     member: PanelMember,
     *,
@@ -419,6 +435,7 @@ def record_consent(
     member.consents.append(consent)
     if purpose == CONTACT_PURPOSE:
         member.contact_consent = True
+    _sync_quote_permission(member)
     db.session.commit()
     return consent
 
@@ -452,6 +469,7 @@ def withdraw_consent(
         for other in member.consents:
             if other.purpose == CONTACT_PURPOSE and other.withdrawn_on is None:
                 other.withdrawn_on = withdrawn_on
+    _sync_quote_permission(consent.member)
     db.session.commit()
     return consent
 
@@ -578,6 +596,10 @@ def _comment_source(meeting: Meeting) -> CommentSource:
     return CommentSource.PANEL
 
 
+def _member_or_none(member_id: int | None) -> PanelMember | None:
+    return db.session.get(PanelMember, member_id) if member_id is not None else None
+
+
 def _check_contribution(meeting: Meeting, text: str, member_id: int | None) -> str:
     text = _clean(text)
     if not text:
@@ -598,7 +620,8 @@ def add_contribution(
     recorded_by_id: int | None = None,
 ) -> Contribution:
     """Record one thing said at a meeting (anonymous unless `member_id` is given) and, in the
-    same transaction, the Comment it becomes (screened for risk and redacted)."""
+    same transaction, the Comment it becomes (screened for risk and redacted). The comment may
+    be quoted publicly only if the member has agreed to that (see `may_quote`)."""
     text = _check_contribution(meeting, text, member_id)
     contribution = Contribution(
         meeting=meeting, member_id=member_id, text=text, recorded_by_id=recorded_by_id
@@ -612,6 +635,7 @@ def add_contribution(
         received_at=_received_at(meeting),
         contribution_id=contribution.id,
         meeting_id=meeting.id,
+        quote_publicly=may_quote(_member_or_none(member_id)),
     )
     db.session.commit()
     return contribution
@@ -654,6 +678,7 @@ def update_contribution(
             received_at=_received_at(meeting), contribution_id=contribution.id,
             meeting_id=meeting.id,
         )
+        comment = comment_for(contribution)
     elif comment.text != text:
         comment.text = text
         screen_text(comment)
@@ -661,6 +686,8 @@ def update_contribution(
         # A new text is a new thing to review: an earlier review no longer covers it.
         comment.risk_reviewed_at = None
         comment.risk_reviewed_by_id = None
+    if comment is not None:
+        comment.quote_publicly = may_quote(_member_or_none(member_id))
     db.session.commit()
     return contribution
 
