@@ -41,7 +41,7 @@ from analysis.risk import LEVELS, assess_risk  # noqa: E402
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
 REDACT_CSV = DATA / "redact_eval.csv"
-SPLITS = ("dev", "holdout1", "holdout2", "holdout3")
+SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4")
 
 _TOKEN = re.compile(r"\[(?:" + "|".join(re.escape(k) for k in KINDS) + r")\]|\w+|[^\w\s]")
 _BASELINE = re.compile(r"\b(?:wait|help|session)\w*")
