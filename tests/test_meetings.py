@@ -545,3 +545,25 @@ def test_quoting_follows_consent(client, signed_in, meeting, members):
     })
     db.session.expire_all()
     assert comment_of(said_by_ash.id).quote_publicly is False
+
+
+def test_focus_groups_are_listed_a_page_at_a_time(client, signed_in, service_a, app):
+    app.config["PAGE_SIZE"] = 4
+    for day in range(1, 11):
+        services.create_meeting(service_id=service_a.id, kind="focus_group",
+                                topic=f"Topic number {day}", held_on=date(2026, 1, day))
+    index = client.get("/panels/").get_data(as_text=True)
+    assert "Topic number 10" in index
+    assert "Topic number 1<" not in index  # only the latest few on the index
+    assert "See all 10 focus groups" in index
+    first = client.get(f"/panels/focus-groups?service_id={service_a.id}").get_data(as_text=True)
+    assert "Topic number 10" in first
+    assert "Topic number 6" not in first
+    third = client.get(f"/panels/focus-groups?service_id={service_a.id}&page=3")
+    assert "Topic number 1<" in third.get_data(as_text=True)
+
+
+def test_focus_group_list_of_another_service_is_404(client, signed_in, make_service):
+    other = make_service(name="Elsewhere")
+    assert client.get(f"/panels/focus-groups?service_id={other.id}").status_code == 404
+    assert client.get("/panels/focus-groups").status_code == 404

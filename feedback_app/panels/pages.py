@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
@@ -64,25 +65,46 @@ def hours_text(hours: object) -> str:
 # --- The list of panels ------------------------------------------------------------------------
 
 
+FOCUS_GROUPS_ON_INDEX = 5
+
+
 @dataclass
 class ServiceGroup:
     service: Service
     panels: list[PanelOverview]
     focus_groups: list[Meeting]
+    focus_group_count: int
+
+    @property
+    def more_focus_groups(self) -> bool:
+        return self.focus_group_count > len(self.focus_groups)
 
 
 def index_groups(service_list: Sequence[Service]) -> list[ServiceGroup]:
     ids = [s.id for s in service_list]
     overviews = services.panel_overviews(ids)
-    focus_groups = services.standalone_focus_groups(ids)
     return [
         ServiceGroup(
             service=s,
             panels=[o for o in overviews if o.panel.service_id == s.id],
-            focus_groups=[m for m in focus_groups if m.service_id == s.id],
+            focus_groups=services.standalone_focus_groups(s.id, limit=FOCUS_GROUPS_ON_INDEX),
+            focus_group_count=services.count_standalone_focus_groups(s.id),
         )
         for s in service_list
     ]
+
+
+def pagination_links(pagination: Any, href: Callable[[int], str]) -> dict[str, Any]:
+    """The NHS.UK pagination component's parameters for a Flask-SQLAlchemy page."""
+    return {
+        "previous": {"href": href(pagination.prev_num)} if pagination.has_prev else None,
+        "next": {"href": href(pagination.next_num)} if pagination.has_next else None,
+        "items": [
+            {"number": n, "href": href(n), "current": n == pagination.page}
+            if n is not None else {"ellipsis": True}
+            for n in pagination.iter_pages()
+        ] if pagination.pages > 1 else [],
+    }
 
 
 def panel_choices(service: Service) -> list[tuple[str, str]]:

@@ -6,7 +6,17 @@ object is reached through its service, so a user of another service gets 404.
 
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 
@@ -102,6 +112,23 @@ def index() -> ResponseReturnValue:
     return render_template(
         "panels/index.html",
         groups=present.index_groups(accessible_services()),
+        can_change=_can_change(),
+    )
+
+
+@bp.route("/focus-groups")
+@role_required(*VIEW)
+def focus_groups() -> ResponseReturnValue:
+    """All of a service's focus groups that are not attached to a panel, a page at a time."""
+    service = require_service(request.args.get("service_id", type=int) or 0)
+    page = db.paginate(
+        services.standalone_focus_groups_query(service.id),
+        per_page=current_app.config["PAGE_SIZE"], error_out=False,
+    )
+    return render_template(
+        "panels/focus_groups.html", service=service, page=page,
+        pagination=present.pagination_links(page, lambda n: url_for(
+            "panels.focus_groups", service_id=service.id, page=n)),
         can_change=_can_change(),
     )
 

@@ -212,16 +212,27 @@ def panel_overviews(service_ids: Sequence[int], today: date | None = None) -> li
     ]
 
 
-def standalone_focus_groups(service_ids: Sequence[int]) -> list[Meeting]:
-    """Focus groups not attached to a panel, newest first."""
-    return list(
-        db.session.scalars(
-            sa.select(Meeting)
-            .where(Meeting.service_id.in_(service_ids), Meeting.panel_id.is_(None))
-            .options(so.selectinload(Meeting.service))
-            .order_by(Meeting.held_on.desc(), Meeting.id.desc())
-        )
+def standalone_focus_groups_query(service_id: int) -> sa.Select[tuple[Meeting]]:
+    """Focus groups of a service that are not attached to a panel, newest first."""
+    return (
+        sa.select(Meeting)
+        .where(Meeting.service_id == service_id, Meeting.panel_id.is_(None))
+        .order_by(Meeting.held_on.desc(), Meeting.id.desc())
     )
+
+
+def standalone_focus_groups(service_id: int, limit: int | None = None) -> list[Meeting]:
+    query = standalone_focus_groups_query(service_id)
+    if limit is not None:
+        query = query.limit(limit)
+    return list(db.session.scalars(query))
+
+
+def count_standalone_focus_groups(service_id: int) -> int:
+    return db.session.scalar(
+        sa.select(sa.func.count()).select_from(Meeting)
+        .where(Meeting.service_id == service_id, Meeting.panel_id.is_(None))
+    ) or 0
 
 
 # --- Members ---------------------------------------------------------------------------------
