@@ -25,40 +25,39 @@ __all__ = [
     "surface_tokens",
 ]
 
-# Domain spellings that mean the same thing. Applied to lower-cased text, in order, before
-# tokenising, so "PHQ-9", "phq 9" and "PHQ9" become one token and abbreviations meet their
-# spelled-out forms.
-_REPLACEMENTS: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern), repl)
-    for pattern, repl in (
-        (r"\bphq[\s\-]?9\b", " phq9 "),
-        (r"\bgad[\s\-]?7\b", " gad7 "),
-        (r"\bcore[\s\-]?10\b", " core10 "),
-        (r"\bn/a\b", " na "),
-        (r"\ba\s?&\s?e\b", " a_and_e "),
-        (r"\baccident and emergency\b", " a_and_e "),
-        (r"\b111\b", " nhs111 "),
-        (r"\b999\b", " nhs999 "),
-        (r"\bappts?\b", " appointment "),
-        (r"\bdrs?\b\.?", " doctor "),
-        (r"\bdocs?\b", " doctor "),
-        (r"\bcpns?\b", " nurse "),
-        (r"\bpwps?\b", " practitioner "),
-        (r"\bcognitive behaviou?ral therapy\b", " cbt "),
-        (r"\b(?:iapt|talking therap(?:y|ies))\b", " iapt "),
-        (r"\bthank[\s\-]?you\b|\bthanks\b|\bthankyou\b", " thank "),
-        (r"\bphone\b|\btelephone\b|\bringing\b", " phone "),
-        (r"\bmins?\b", " minutes "),
-        (r"\bhrs?\b", " hours "),
-        (r"\bwks?\b", " weeks "),
-        (r"\bcan'?t\b", " can not "),
-        (r"\bwon'?t\b", " will not "),
-        (r"n't\b", " not "),
-        (r"'(?:s|re|ve|ll|d|m)\b", " "),
+# Domain spellings that mean the same thing, so "PHQ-9", "phq 9" and "PHQ9" become one token and
+# abbreviations meet their spelled-out forms. Phrases are rewritten on the lower-cased text, each
+# only when a cheap substring test says it can match (most comments need none of them); single
+# words are mapped token by token in :class:`Tokenizer`.
+_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (trigger, re.compile(pattern), repl)
+    for trigger, pattern, repl in (
+        ("phq", r"\bphq[\s\-]?9\b", " phq9 "),
+        ("gad", r"\bgad[\s\-]?7\b", " gad7 "),
+        ("core", r"\bcore[\s\-]?10\b", " core10 "),
+        ("n/a", r"\bn/a\b", " na "),
+        ("&", r"\ba\s?&\s?e\b", " a_and_e "),
+        ("accident", r"\baccident and emergency\b", " a_and_e "),
+        ("cognitive", r"\bcognitive behaviou?ral therapy\b", " cbt "),
+        ("talking", r"\btalking therap(?:y|ies)\b", " iapt "),
+        ("thank", r"\bthank[\s\-]?you\b", " thank "),
+        ("'", r"\bcan'?t\b", " can not "),
+        ("'", r"\bwon'?t\b", " will not "),
+        ("'", r"n't\b", " not "),
+        ("'", r"'(?:s|re|ve|ll|d|m)\b", " "),
     )
 )
+_WORD_MAP: dict[str, str] = {
+    "appt": "appointment", "appts": "appointment", "dr": "doctor", "drs": "doctor",
+    "doc": "doctor", "docs": "doctor", "cpn": "nurse", "cpns": "nurse",
+    "pwp": "practitioner", "pwps": "practitioner", "thanks": "thank", "thankyou": "thank",
+    "telephone": "phone", "ringing": "phone", "min": "minutes", "mins": "minutes",
+    "hr": "hours", "hrs": "hours", "wk": "weeks", "wks": "weeks", "cant": "can",
+}
 
-_TOKEN = re.compile(r"[a-z][a-z0-9_]+")
+# Words, and the numbers of NHS services ("111", "999") but not other numbers.
+_TOKEN = re.compile(r"[a-z][a-z0-9_]+|\b(?:111|999)\b")
+_WORD = re.compile(r"[a-z]+")
 
 # Stop words for themes. Negations carry no topic, so they are stop words here; sentiment is
 # measured separately on the raw text.
@@ -86,7 +85,8 @@ _FILLER: frozenset[str] = frozenset(
         a add all an answer answered anything applicable as at blank can cant comment comments did
         didnt do dont else far fine given i idk is it its know me more my n na nil no none nope not
         nothin nothing notta nowt of ok okay particular question really response say so specific
-        sure that the think this to was yes honestly non mean
+        sure that the think this to was yes honestly non mean t s d m ll ve re don didn isn
+        wasn couldn haven won doesn aren
         """,
     )
 )
@@ -153,8 +153,9 @@ def normalise(text: str) -> str:
         The normalised text (still a string; tokenise it with :class:`Tokenizer`).
     """
     out = text.lower().replace("’", "'")
-    for pattern, repl in _REPLACEMENTS:
-        out = pattern.sub(repl, out)
+    for trigger, pattern, repl in _PHRASES:
+        if trigger in out:
+            out = pattern.sub(repl, out)
     return out
 
 
@@ -172,8 +173,8 @@ def is_contentless(text: str) -> bool:
         True for empty text and for text made only of filler ("n/a", "Nothing", "ok",
         "Did not answer", "no comment", "Nothing to add").
     """
-    words = re.findall(r"[a-z]+", normalise(text))
-    return all(word in _CONTENTLESS for word in words)
+    # No normalising: the filler list holds the pieces of "n/a" and "can't" ("n", "a", "t").
+    return all(word in _CONTENTLESS for word in _WORD.findall(text.lower()))
 
 
 def is_generic(text: str) -> bool:
@@ -258,13 +259,20 @@ class Tokenizer:
         cache = self._cache
         out = []
         for word in _TOKEN.findall(normalise(text)):
-            if word in STOP_WORDS:
-                continue
             token = cache.get(word)
             if token is None:
-                token = self._stemmer.stem(word) if self._stemmer is not None else word
+                mapped = _WORD_MAP.get(word, word)
+                if mapped.isdigit():
+                    mapped = "nhs" + mapped
+                if mapped in STOP_WORDS:
+                    token = ""
+                elif self._stemmer is not None:
+                    token = self._stemmer.stem(mapped)
+                else:
+                    token = mapped
                 cache[word] = token
-            out.append(token)
+            if token:
+                out.append(token)
         return out
 
     def __getstate__(self) -> dict[str, object]:

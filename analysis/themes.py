@@ -55,6 +55,8 @@ UNASSIGNED = "unassigned"
 _EMERGENT = re.compile(r"^emergent-(\d+)$")
 # Cosine similarity above which a clause counts as a rewording of a single seed or example.
 _NEAR_DUPLICATE = 0.8
+# Rows used to fit LSA on large inputs (see ``_fit_space``).
+_SVD_ROWS = 20_000
 
 _GENERAL_NAMES = (
     ("General praise", "Praise or thanks for the service as a whole, with no particular topic."),
@@ -293,18 +295,27 @@ class ThemeModel(BaseEstimator):
 
         seed_keys, seed_texts, origins = self._seeds()
         report(0.1, f"embedding {len(unique_texts):,} distinct comments and clauses")
-        self._fit_space(unique_texts + seed_texts, rng)
-        report(0.35, "scoring sentiment")
-        unit_sentiment = _sentiment_scores(unique_texts) if unique_texts else np.zeros(0)
-        seed_sentiment = _sentiment_scores(seed_texts) if seed_texts else np.zeros(0)
-        vectors = self._embed(unique_texts, unit_sentiment)
-        seed_vectors = self._embed(seed_texts, seed_sentiment)
+        # Sentiment is needed for whole comments only (clauses inherit nothing from it), unless
+        # it is a coordinate of every vector.
+        unit_sentiment = np.zeros(len(unique_texts))
+        everything = (_sentiment_scores(unique_texts + seed_texts) if self.sentiment_weight
+                      else None)
+        all_vectors, X = self._fit_space(unique_texts + seed_texts, rng, everything)
+        vectors = all_vectors[: len(unique_texts)]
+        seed_vectors = all_vectors[len(unique_texts):]
         self._set_seed_bank(seed_keys, seed_vectors)
         self.origins_ = origins
+        report(0.35, "scoring sentiment")
+        if everything is not None:
+            unit_sentiment = everything[: len(unique_texts)]
+        else:
+            whole_units = np.flatnonzero(counts > 0)
+            unit_sentiment[whole_units] = _sentiment_scores([unique_texts[u]
+                                                             for u in whole_units])
 
         report(0.5, "matching seeded themes")
-        seeded_key, _ = self._score_seeded(vectors)
-        residual = np.flatnonzero(np.array([k is None for k in seeded_key], dtype=bool)
+        seeded = self._score_seeded(vectors)
+        residual = np.flatnonzero(np.array([k is None for k in seeded[0]], dtype=bool)
                                   & (counts > 0))
         groups = self._groups(unique_texts, unit_sentiment)
         self._emergent_keys: list[str] = []
@@ -318,12 +329,12 @@ class ThemeModel(BaseEstimator):
                           previous, rng)
 
         report(0.85, "assigning comments")
-        unit_keys, unit_scores = self._label_units(vectors, groups)
+        unit_keys, unit_scores = self._label_units(vectors, groups, seeded)
         self.assignments_ = self._aggregate(
             texts, owners, unit_index, is_whole, unit_keys, unit_scores, unit_sentiment
         )
         self._describe(unique_texts, unit_index, owners, unit_keys, unit_scores,
-                       unit_sentiment, vectors)
+                       X[: len(unique_texts)])
         self.k_ = len(self._emergent_keys)
         self.version_ = MODEL_FORMAT
         report(1.0, "done")
@@ -408,8 +419,13 @@ class ThemeModel(BaseEstimator):
                 seed_texts.append(piece)
         return keys, seed_texts, origins
 
-    def _fit_space(self, texts: list[str], rng: np.random.RandomState) -> None:
-        """Fit the vector space (TF-IDF + LSA, or the embedder) on clauses and seeds."""
+    def _fit_space(self, texts: list[str], rng: np.random.RandomState,
+                   sentiment: np.ndarray | None) -> tuple[np.ndarray, Any]:
+        """Fit the vector space (TF-IDF + LSA, or the embedder) on units and seeds.
+
+        Returns the vectors of ``texts`` and their TF-IDF matrix, so that nothing is tokenised
+        twice.
+        """
         # The TF-IDF vocabulary is needed by both backends: it names themes.
         self.vectorizer_ = TfidfVectorizer(
             tokenizer=Tokenizer(stem=self.stem), token_pattern=None, lowercase=False,
@@ -430,13 +446,22 @@ class ThemeModel(BaseEstimator):
             self.embedder_.fit(texts)
             # Fail now, with the install hint, rather than halfway through the fit.
             self.embedder_.transform(["probe"])
-            return
+            V = np.asarray(self.embedder_.transform(texts), dtype=np.float32)
+            return self._finish(V, texts, sentiment), X
         n_components = min(self.n_components, X.shape[1] - 1, max(X.shape[0] - 1, 1))
         if n_components >= 2:
             self.svd_ = TruncatedSVD(
                 n_components=n_components, random_state=rng.randint(np.iinfo(np.int32).max)
             )
-            self.svd_.fit(X)
+            # The topic directions are stable long before every row has been seen: past
+            # _SVD_ROWS rows a seeded sample fits them at a fraction of the cost.
+            rows = (rng.choice(X.shape[0], _SVD_ROWS, replace=False)
+                    if X.shape[0] > _SVD_ROWS else slice(None))
+            self.svd_.fit(X[rows])
+            V = self.svd_.transform(X)
+        else:
+            V = X.toarray()
+        return self._finish(V, texts, sentiment), X
 
     def _embed(self, texts: Sequence[str], sentiment: np.ndarray | None = None) -> np.ndarray:
         """L2-normalised vectors of ``texts`` in the fitted space."""
@@ -448,11 +473,15 @@ class ThemeModel(BaseEstimator):
         else:
             X = self.vectorizer_.transform(texts)
             V = self.svd_.transform(X) if self.svd_ is not None else X.toarray()
+        return self._finish(V, texts, sentiment)
+
+    def _finish(self, V: np.ndarray, texts: Sequence[str],
+                sentiment: np.ndarray | None) -> np.ndarray:
+        """Append the optional sentiment coordinate and L2-normalise."""
         if self.sentiment_weight:
             if sentiment is None:
                 sentiment = _sentiment_scores(texts)
-            V = normalize(V) if self.embedder_ is None else V
-            V = np.hstack([V, self.sentiment_weight * sentiment[:, None]])
+            V = np.hstack([normalize(V), self.sentiment_weight * sentiment[:, None]])
         return normalize(V).astype(np.float32)
 
     def _width(self) -> int:
@@ -578,7 +607,9 @@ class ThemeModel(BaseEstimator):
                 model = KMeans(n_clusters=k, init=centres, n_init=1,
                                random_state=rng.randint(2**31 - 1))
             else:
-                model = KMeans(n_clusters=k, n_init=3, random_state=rng.randint(2**31 - 1))
+                # Restarts buy little on large inputs, where they cost the most.
+                model = KMeans(n_clusters=k, n_init=3 if topical.size <= 20_000 else 1,
+                               random_state=rng.randint(2**31 - 1))
             found = model.fit(Vt, sample_weight=wt).labels_
             keep = np.flatnonzero(np.bincount(found, minlength=k) > 0)
             labels[topical] = np.searchsorted(keep, found)
@@ -676,13 +707,16 @@ class ThemeModel(BaseEstimator):
         return out
 
     # ------------------------------------------------------------------ assignment
-    def _label_units(self, V: np.ndarray, groups: np.ndarray) -> tuple[list[str], np.ndarray]:
-        """Theme key and score per clause vector.
+    def _label_units(
+        self, V: np.ndarray, groups: np.ndarray,
+        seeded_scores: tuple[list[str | None], np.ndarray] | None = None,
+    ) -> tuple[list[str], np.ndarray]:
+        """Theme key and score per unit vector.
 
-        Seeded themes come first; then general praise or criticism by the clause's group; then
-        the nearest topical emergent theme.
+        Seeded themes come first; then general praise or criticism by the unit's group; then
+        the nearest topical emergent theme. ``seeded_scores`` reuses ``_score_seeded(V)``.
         """
-        seeded, seeded_score = self._score_seeded(V)
+        seeded, seeded_score = seeded_scores or self._score_seeded(V)
         keys: list[str] = []
         scores = np.zeros(V.shape[0])
         topical = np.flatnonzero(self._emergent_group < 0)
@@ -765,7 +799,12 @@ class ThemeModel(BaseEstimator):
         texts = ["" if t is None else str(t) for t in texts]
         owners, unit_texts, whole = self._units(texts)
         unique_texts, unit_index = self._index(unit_texts)
-        sentiment = _sentiment_scores(unique_texts) if unique_texts else np.zeros(0)
+        sentiment = np.zeros(len(unique_texts))
+        if self.sentiment_weight:
+            sentiment = _sentiment_scores(unique_texts)
+        elif unique_texts:
+            whole_units = np.unique(unit_index[np.array(whole, dtype=bool)])
+            sentiment[whole_units] = _sentiment_scores([unique_texts[u] for u in whole_units])
         keys, scores = self._label_units(self._embed(unique_texts, sentiment),
                                          self._groups(unique_texts, sentiment))
         return self._aggregate(texts, owners, unit_index, np.array(whole, dtype=bool), keys,
@@ -779,16 +818,19 @@ class ThemeModel(BaseEstimator):
         owners: list[int],
         unit_keys: list[str],
         unit_scores: np.ndarray,
-        unit_sentiment: np.ndarray,
-        vectors: np.ndarray,
+        X: Any,
     ) -> None:
-        """Build ``themes_``: terms, suggested names, representatives, sizes, sentiment."""
+        """Build ``themes_``: terms, suggested names, representatives, sizes, sentiment.
+
+        ``X`` is the TF-IDF matrix of ``unique_texts``. A theme's sentiment is the mean
+        sentiment of the comments that carry it.
+        """
         all_keys = [k for k in self._seed_keys if k != UNASSIGNED] + [
             k for k in self._emergent_keys if k not in self._seed_keys
         ]
         merged = {s for sources, into in self.corrections_.merges for s in sources if s != into}
         all_keys = [k for k in all_keys if k not in merged]
-        terms = self._top_terms(unique_texts, unit_keys, all_keys)
+        terms = self._top_terms(unique_texts, unit_keys, all_keys, X)
         members: dict[str, list[int]] = defaultdict(list)
         for u, key in enumerate(unit_keys):
             members[key].append(u)
@@ -796,6 +838,10 @@ class ThemeModel(BaseEstimator):
         for owner, u in zip(owners, unit_index, strict=True):
             units_of[int(u)].append(owner)
         size = Counter(key for a in self.assignments_ for key in a.themes)
+        feeling: dict[str, float] = defaultdict(float)
+        for a in self.assignments_:
+            for key in a.themes:
+                feeling[key] += a.sentiment
         themes: dict[str, ThemeInfo] = {}
         for key in all_keys:
             units = members.get(key, [])
@@ -820,13 +866,13 @@ class ThemeModel(BaseEstimator):
                 description = ("Comments about " + ", ".join(top[:5]) + ".") if top else ""
             name = self.corrections_.names.get(key, name)
             description = self.corrections_.descriptions.get(key, description)
-            sentiment = float(np.mean(unit_sentiment[units])) if units else 0.0
+            sentiment = feeling[key] / size[key] if size.get(key) else 0.0
             themes[key] = ThemeInfo(key, name, description, origin, top, representative,
                                     int(size.get(key, 0)), round(sentiment, 4))
         self.themes_ = themes
 
     def _top_terms(self, unique_texts: list[str], unit_keys: list[str],
-                   keys: list[str]) -> dict[str, list[str]]:
+                   keys: list[str], X: Any) -> dict[str, list[str]]:
         """Class-based TF-IDF: terms frequent in a theme and rare across themes."""
         if not unique_texts or not keys:
             return {}
@@ -835,7 +881,7 @@ class ThemeModel(BaseEstimator):
         mask = np.array([r >= 0 for r in rows], dtype=bool)
         if not mask.any():
             return {}
-        X = self.vectorizer_.transform([t for t, m in zip(unique_texts, mask, strict=True) if m])
+        X = X[mask]
         from scipy import sparse
 
         onehot = sparse.csr_matrix(
