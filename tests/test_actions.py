@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 import pytest
 import sqlalchemy as sa
@@ -215,3 +215,84 @@ def test_action_list_counts_statuses_and_overdue(client, auth, lead, service, wa
     auth.login(lead)
     html = client.get(f"/actions/?service={service.id}").get_data(as_text=True)
     assert "Overdue: 1" in html and "Planned: 1" in html and "Done: 1" in html
+
+
+def test_exports_neutralise_formulas_and_keep_to_redacted_text(client, auth, lead, service):
+    import csv
+    import io
+
+    from openpyxl import load_workbook
+
+    theme, _ = make_theme(service, "appointment_access", "=Appointment times",
+                                 ["=HYPERLINK(\"http://evil\") call 07700 900123",
+                                  "@SUM(1) evening slots please"])
+    action = Action(service_id=service.id, title="-1+1 evenings", status="planned")
+    action.themes = [theme]
+    db.session.add(action)
+    db.session.commit()
+    auth.login(lead)
+    response = client.get(f"/themes/export?service={service.id}&what=comments&fmt=csv")
+    assert response.status_code == 200 and response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0][3] == "Comment (identifiers removed)"
+    texts = {r[3] for r in rows[1:]}
+    assert "'=HYPERLINK(\"http://evil\") call [PHONE]" in texts
+    assert "'@SUM(1) evening slots please" in texts
+    assert all(r[4] == "'=Appointment times" for r in rows[1:])
+    assert "07700" not in response.get_data(as_text=True)
+
+    response = client.get(f"/themes/export?service={service.id}&what=actions&fmt=xlsx")
+    sheet = load_workbook(io.BytesIO(response.data)).active
+    assert sheet["B2"].value == "'-1+1 evenings"
+    assert sheet["D2"].value == "'=Appointment times"
+    response = client.get(f"/themes/export?service={service.id}&what=themes&fmt=xlsx")
+    assert load_workbook(io.BytesIO(response.data)).active["B2"].value == "'=Appointment times"
+    assert client.get(f"/themes/export?service={service.id}&what=users").status_code == 404
+
+
+def test_exports_overview_and_report_of_another_service_are_404(client, auth, make_service,
+                                                                 make_user, service):
+    other = make_service(name="Elsewhere", slug="elsewhere")
+    auth.login(make_user(Role.LEAD, services=[service]))
+    for url in (f"/themes/export?service={other.id}&what=comments&fmt=csv",
+                f"/themes/overview?service={other.id}", f"/themes/report?service={other.id}"):
+        assert client.get(url).status_code == 404, url
+
+
+def test_overview_shows_rising_themes_overdue_actions_and_fft(client, auth, lead, service):
+    from feedback_app.models import Comment, Question, Response, Survey
+    from feedback_app.models._base import now_utc
+
+    now = now_utc()
+    theme = Theme(service_id=service.id, key="waiting_distress", name="Distress while waiting")
+    db.session.add(theme)
+    db.session.flush()
+    for i in range(120):
+        recent = i >= 60
+        when = now - timedelta(days=10 if recent else 120)
+        comment = Comment(service_id=service.id, source="survey", text="t", redacted_text="t",
+                          received_at=when)
+        db.session.add(comment)
+        db.session.flush()
+        if (recent and i < 90) or (not recent and i < 5):
+            db.session.add(CommentTheme(comment_id=comment.id, theme_id=theme.id))
+    survey = Survey(service_id=service.id, title="S", slug="s")
+    db.session.add_all([survey, Question(survey=survey, kind="fft", text="FFT")])
+    db.session.flush()
+    for i, answer in enumerate(["Very good"] * 6 + ["Poor"] * 2):
+        db.session.add(Response(survey_id=survey.id, receipt_code=f"CODE-{i:04d}",
+                                submission_key=f"k{i}", fft_answer=answer))
+    late = Action(service_id=service.id, title="Late action", status="planned",
+                  due_date=date(2020, 1, 1))
+    late.themes = [theme]
+    db.session.add(late)
+    db.session.commit()
+    auth.login(lead)
+    html = client.get(f"/themes/overview?service={service.id}").get_data(as_text=True)
+    assert "Distress while waiting" in html and "Rising" in html
+    assert "Late action" in html
+    assert "75%" in html  # 6 of 8 positive this month
+    report = client.get(f"/themes/report?service={service.id}&quarter=2026-Q1")
+    assert report.status_code == 200 and "January to March 2026" in report.get_data(as_text=True)
+    assert client.get(f"/themes/report?service={service.id}&quarter=junk").status_code == 200

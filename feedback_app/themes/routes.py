@@ -2,7 +2,17 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    Response,
+    abort,
+    current_app,
+    flash,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
 from markupsafe import escape
@@ -14,11 +24,15 @@ from feedback_app.access import (
     require_service_of,
     role_required,
 )
+from feedback_app.actions.forms import STATUS_LABELS
 from feedback_app.extensions import db
+from feedback_app.impact import action_impact
 from feedback_app.models import AnalysisRun, Comment, Role, Theme
-from feedback_app.themes import services
+from feedback_app.models._base import now_utc
+from feedback_app.themes import exports, services
 from feedback_app.themes.charts import bar_chart, sparkline
 from feedback_app.themes.forms import ConfirmForm, EditThemeForm, MergeForm, MoveForm, SplitForm
+from feedback_app.themes.overview import parse_quarter, quarterly_report, service_overview
 
 bp = Blueprint("themes", __name__, url_prefix="/themes")
 
@@ -74,6 +88,57 @@ def _start(kind: str) -> ResponseReturnValue:
     if run.status == "queued" and run.started_by_id == current_user.id:
         services.run_in_background(current_app._get_current_object(), run.id)
     return redirect(url_for("themes.run", run_id=run.id))
+
+
+@bp.route("/overview")
+@role_required(*STAFF)
+def overview() -> ResponseReturnValue:
+    service = _chosen_service()
+    if service is None:
+        return render_template("themes/choose_service.html", services=accessible_services(),
+                               endpoint="themes.overview")
+    data = service_overview(service.id)
+    volume_lines = {
+        source: sparkline(values, label=f"{services.SOURCE_NAMES.get(source, source)}: "
+                          + ", ".join(map(str, values)))
+        for source, values in data.volume.items()
+    }
+    fft_values = [p for _, _, p in data.fft if p is not None]
+    return render_template(
+        "themes/overview.html", service=service, data=data, volume_lines=volume_lines,
+        fft_line=sparkline(fft_values, label="FFT % positive each month: "
+                           + ", ".join(map(str, fft_values))) if fft_values else "",
+        source_names=services.SOURCE_NAMES, status_labels=STATUS_LABELS,
+    )
+
+
+@bp.route("/report")
+@role_required(*STAFF)
+def report() -> ResponseReturnValue:
+    service = require_service(request.args.get("service", type=int) or 0)
+    year, quarter = parse_quarter(request.args.get("quarter"), now_utc().date())
+    data = quarterly_report(service.id, year, quarter)
+    impacts = {a.id: action_impact(a) for a in data.done}
+    return render_template("themes/report.html", service=service, report=data, impacts=impacts,
+                           source_names=services.SOURCE_NAMES, status_labels=STATUS_LABELS)
+
+
+@bp.route("/export")
+@role_required(*STAFF)
+def export() -> ResponseReturnValue:
+    service = require_service(request.args.get("service", type=int) or 0)
+    what, fmt = request.args.get("what", "comments"), request.args.get("fmt", "csv")
+    if what not in exports.EXPORTS or fmt not in ("csv", "xlsx"):
+        abort(404)
+    rows = exports.export_rows(service.id, what)
+    filename = f"{service.slug}-{what}.{fmt}"
+    if fmt == "csv":
+        body, mimetype = exports.to_csv(rows), "text/csv"
+    else:
+        body = exports.to_xlsx(rows, what)
+        mimetype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    return Response(body, mimetype=mimetype,
+                    headers={"Content-Disposition": f'attachment; filename="{filename}"'})
 
 
 @bp.post("/runs")

@@ -641,7 +641,7 @@ def month_starts(months: int, today: date | None = None) -> list[date]:
     return out[::-1]
 
 
-def _month(value: datetime) -> date:
+def month_of(value: datetime) -> date:
     return date(value.year, value.month, 1)
 
 
@@ -688,7 +688,7 @@ def theme_summaries(service_id: int, months: int = 12) -> list[ThemeSummary]:
         s.sources[source] += 1
         if sentiment is not None and sentiment < NEGATIVE_BELOW:
             s.negative += 1
-        i = position.get(_month(received_at))
+        i = position.get(month_of(received_at))
         if i is not None:
             s.monthly[i] += 1
     latest = latest_run(service_id)
@@ -794,7 +794,7 @@ def theme_breakdowns(theme: Theme) -> tuple[Breakdown, list[Breakdown]]:
 def monthly_counts(theme: Theme, months: int = 24) -> list[tuple[date, int]]:
     starts = month_starts(months)
     counts = Counter(
-        _month(r)
+        month_of(r)
         for r in db.session.scalars(
             sa.select(Comment.received_at)
             .join(CommentTheme, CommentTheme.comment_id == Comment.id)
