@@ -129,6 +129,9 @@ _KIN_ADJECTIVE = r"(?:little|eldest|youngest|oldest|older|younger|baby|teenage|l
 _NAME_TRIGGERS = [
     # "my name is Sarah Jones", "my name's tom baker" (lower case allowed here: see below).
     re.compile(rf"(?i:\bmy name(?:'s|’s| is)|\bname\s*[:\-])[ \t]*{_FULL_NAME}"),
+    # "my husband's name is Tariq Mahmood".
+    re.compile(rf"(?i:\b(?:my|our)\s+(?:{_KIN_ADJECTIVE}\s+)?{_RELATIVE}(?:'s|’s)\s+(?:full\s+)?"
+               rf"name(?:'s|’s|\s+is))[ \t]+{_FULL_NAME}"),
     # "I'm John Smith", "I am Grzegorz Nowak", "This is Aisha Rahman" at a sentence start.
     re.compile(rf"(?i:\bI'm|\bI’m|\bI am|(?:^|[.!?]\s+|\bhi,?\s+|\bhello,?\s+)this is)[ \t]+"
                rf"{_FULL_NAME}"),

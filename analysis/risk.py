@@ -226,7 +226,8 @@ _ABUSE_VERB = _alt(
     "hits", "hit", "hitting", "beats", "beat", "beating", "kicks", "kicked", "punches",
     "punched", "chokes", "choked", "strangles", "strangled", "slaps", "slapped", "rapes",
     "raped", "touches", "touched", "hurts", "threatens", "threatened", "locks", "locked", "attacks",
-    "attacked", "abuses", "abused",
+    "attacked", "abuses", "abused", "molests", "molested", "assaults", "assaulted", "grooms",
+    "groomed",
 )
 # Places people go to end their lives. Only a risk when an intention sits in the same
 # sentence (see the "method at a place" pattern); "traffic on the bridge" is not.
@@ -348,7 +349,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (1, "self", r"\b(?:life|living|my life) (?:is|feels|seems) (?:so )?(?:pointless|meaningless"
                 r"|hopeless)\b",
                 "pointles|meaningles|hopeles"),
-    (2, "self", r"\b(?:tired|sick|done) (?:of|with) (?:living|life|being alive|existing)\b",
+    (2, "self", r"\b(?:tired|sick|done) (?:of|with) (?:living|life|being alive|existing)\b"
+                r"|\b(?:had enough|fed up) (?:of|with) (?:living|life|being alive|existing)\b",
                 "living|life|aliv|existing"),
     (2, "self", r"\bcan't keep (?:my ?self|me) safe\b|\bcannot keep my ?self safe\b"
                 r"|\bunable to keep my ?self safe\b|\bnot safe (?:from|with|around) my ?self\b"
@@ -504,6 +506,26 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "mind|care|hit by|welcome|hope i"),
     (2, "self", r"\bin danger\b(?! of (?:losing|being|missing|going))",
                 "danger"),
+    (2, "self", r"\b(?:have|got|made|with) a plan\b[^.!?]{0,40}?\b(?:do it|going to|gona|tonight"
+                r"|this weekend|tomorrow|ready|soon)\b|\b(?:going to|gona|gonna) do it (?:tonight"
+                r"|this weekend|tomorrow|soon|on (?:mon|tues|wednes|thurs|fri|satur|sun)day)\b",
+                "plan|do it"),
+    (2, "self", r"\b(?:do|did|doing|might do|could do|wil do) (?:something )?to"
+                r" (?:my ?self|meself)\b",
+                "self"),
+    (2, "self", r"\b(?:should|ought to|deserve to|need to) (?:just )?(?:die|be dead|end it"
+                r"|kil my ?self|not be here|not exist)\b",
+                "die|dead|end it|kil|here|exist"),
+    (2, "self", r"\b(?:disappointed|annoyed|upset|angry|gutted|sorry|sad) (?:that )?(?:i'm|i am|im)"
+                r" (?:stil )?(?:alive|here|breathing)\b",
+                "aliv|here|breathing"),
+    (2, "self", r"\b(?:can't|cannot|can not|cant|no way i can|not able to|unable to)"
+                r" (?:cary on|go on|keep) (?:living|existing)\b",
+                "living|existing"),
+    (2, "self", r"\b(?:as if|like) it (?:was|were|is|'s) the last time\b"
+                r"|\bways to (?:die|end (?:it|my life)|kil my ?self)\b"
+                r"|\bhow to (?:die|kil my ?self|end my life)\b",
+                "last time|ways to|how to"),
     # Broader nets in ordinary words, for phrasings the specific patterns above miss.
     (2, "self", r"\b(?:no|lost (?:the|my|al)|lost|without (?:the|any)|any|not much|little)"
                 r" (?:wil|reason|point|desire|motivation|wish) (?:left )?(?:to|in|for)"
@@ -556,7 +578,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     # --- Abuse ---
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+)?(?: stil| keeps?| always| often)? " + _ABUSE_VERB
                  + r" (?:me|us)\b",
-                 "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurts|threat|lock|atack|abuse"),
+                 "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurts|threat|lock|atack|abuse"
+                 "|molest|asault|grom"),
     (2, "abuse", r"\b(?:threaten\w*|says|said|told me) (?:that )?(?:he|she|they)(?:'ll| will"
                  r"| would|'d| is going to| was going to|'s going to) (?:kill|hurt|stab) me\b"
                  r"|\bthreaten\w* to (?:kill|hurt|stab) me\b",
@@ -591,7 +614,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  + _ABUSE_VERB + r" (?:her|him|them|my (?:mum|mother|sister|daughter|son|kids"
                  r"|children|brother|dad|father|wife|husband|partner))\b"
                  r"|\b(?:who|that) (?:abused|raped|hurt|atacked|beat|asaulted|groomed"
-                 r"|molested) (?:me|us)\b",
+                 r"|molested) (?:me|us)\b|\b(?:hurting|hiting|beating|abusing|atacking"
+                 r"|asaulting|raping|strangling) (?:his|her|their) (?:girlfriend|boyfriend|wife"
+                 r"|husband|partner|kids|children|son|daughter|mum|dad|baby)\b",
                  "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurt|threat|lock|atack|abuse"
                  "|asault|grom|molest"),
     # --- Harm to other people ---
@@ -656,6 +681,7 @@ _NOT_NEGATION = _compile(
     r"|\b(?:don't|dont|didn't|do not) know (?:why|if|whether|how|what)\b|\bnot sure\b"
     r"|\bno (?:one|body)\b|\bnoone\b|\bnot just\b|\bno matter\b|\bnot only\b|\bno idea\b"
     r"|\b(?:can't|cant|cannot|couldn't|couldnt|don't|dont) (?:see|find|think of)\b"
+    r"|\b(?:struggling|trying|try|tried|hard|harder|fighting|battling|working) not to\b"
 )
 _HISTORY = _compile(
     r"\bused to\b|\b(?:years?|months?|decades?) ago\b|\bpreviously\b"
@@ -743,13 +769,15 @@ def _found(pattern: re.Pattern[str], text: str, pos: int = 0, endpos: int | None
     return next(_word_matches(pattern, text, pos, endpos), None) is not None
 
 
-def _is_negated(before: str) -> bool:
+def _is_negated(before: str, first_word: str = "") -> bool:
     # Look at the last five words before the phrase only: "no thoughts of self-harm",
     # "I'm not going to kill myself". A negation further back usually governs something else.
     # A comma usually starts a new thought ("I'm not ok, I want to end it").
     window = " ".join(before.rsplit(",", 1)[-1].split()[-5:])
-    window = _NOT_NEGATION.sub(" ", window)
-    return _NEGATION.search(window) is not None
+    # Phrases such as "can't see" or "trying not to" may run into the matched phrase ("I don't
+    # see the point in carrying on"), so blank them out over the window plus its first word.
+    combined = _NOT_NEGATION.sub(lambda m: " " * len(m.group()), f"{window} {first_word}")
+    return _NEGATION.search(combined, 0, len(window)) is not None
 
 
 def _is_third_party(matched: str, family: str, before: str) -> bool:
@@ -775,7 +803,7 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
         # keeps a review flag (the writer raised the subject), a softer one is dropped.
         return 1 if level == 2 else 0
     lowered = (
-        _is_negated(before)
+        _is_negated(before, norm[start:end].split(" ", 1)[0])
         or _DENIAL_AFTER.match(norm, end, min(len(norm), end + 30)) is not None
         or _found(_HISTORY, norm, left, right)
         or _is_third_party(norm[start:end], family, before)
