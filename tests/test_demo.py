@@ -109,6 +109,7 @@ def test_services_users_surveys_and_panel_are_there(demo, demo_context):
     assert count(PanelMember) == 10
     assert count(Meeting, Meeting.kind == MeetingKind.PANEL_MEETING) == 8
     assert count(Meeting, Meeting.kind == MeetingKind.FOCUS_GROUP) == 4
+    assert count(Meeting, Meeting.panel_id.is_(None)) == 2  # the service's own focus groups
     assert count(ConsentRecord, ConsentRecord.withdrawn_on.is_not(None)) >= 1
     assert count(Involvement) > 40
     assert count(Contribution, Contribution.member_id.is_(None)) > 0

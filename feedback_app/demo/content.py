@@ -233,6 +233,8 @@ class DemoMeeting:
     hours: float
     # (member key or None for someone not named, what they said)
     contributions: tuple[tuple[str | None, str], ...] = field(default_factory=tuple)
+    # A focus group the service ran itself, with people who are not on the panel.
+    standalone: bool = False
 
 
 PANEL, FOCUS = MeetingKind.PANEL_MEETING, MeetingKind.FOCUS_GROUP
@@ -441,6 +443,7 @@ MEETINGS = (
             (None, "The online modules used American examples, it didn't feel like it was "
                    "for us."),
         ),
+        standalone=True,
     ),
     DemoMeeting(
         PANEL, 12, 17, "First look at the wellbeing check-in calls", INVOLVE,
@@ -507,6 +510,7 @@ MEETINGS = (
                    "about trust."),
             (None, "Stress control course was good because you didn't have to talk."),
         ),
+        standalone=True,
     ),
     DemoMeeting(
         PANEL, 16, 16, "A year of 'You said, we did'", INVOLVE,

@@ -662,10 +662,14 @@ class _Loader:
         held_on = self.day(spec.month, spec.day)
         meeting = panels.create_meeting(
             service_id=panel.service_id, kind=spec.kind, topic=spec.topic, held_on=held_on,
-            panel_id=panel.id, agenda=spec.agenda, participation_level=spec.level,
-            notes=spec.notes, created_by_id=recorder,
+            panel_id=None if spec.standalone else panel.id, agenda=spec.agenda,
+            participation_level=spec.level, notes=spec.notes, created_by_id=recorder,
         )
         meeting.created_at = datetime.combine(held_on, time(9)) - timedelta(days=14)
+        if spec.standalone:  # people from outside the panel: nobody to record by name
+            for _key, said in spec.contributions:
+                panels.add_contribution(meeting, text=said, recorded_by_id=recorder)
+            return
         withdrawn = {key for key, m in members.items() if m.left_on is not None}
         speakers = {key for key, _ in spec.contributions if key is not None}
         current = [key for key, m in members.items()
