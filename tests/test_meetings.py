@@ -567,3 +567,33 @@ def test_focus_group_list_of_another_service_is_404(client, signed_in, make_serv
     other = make_service(name="Elsewhere")
     assert client.get(f"/panels/focus-groups?service_id={other.id}").status_code == 404
     assert client.get("/panels/focus-groups").status_code == 404
+
+
+def test_financial_year_links():
+    from feedback_app.panels.pages import financial_years
+
+    links = financial_years(date(2026, 2, 10))
+    assert links[0][0] == "This financial year (April 2025 to March 2026)"
+    assert links[0][1] == {"start-day": "1", "start-month": "4", "start-year": "2025",
+                           "end-day": "31", "end-month": "3", "end-year": "2026"}
+    assert links[1][0].startswith("Last financial year (April 2024")
+    assert financial_years(date(2026, 4, 1))[0][0].endswith("(April 2026 to March 2027)")
+
+
+def test_remove_an_involvement_record(client, signed_in, meeting, members, count_rows):
+    row = services.record_involvement(meeting, member_id=members[0].id, hours="1",
+                                      reward="declined")
+    page = client.get(f"/panels/meetings/{meeting.id}/involvement/{members[0].id}")
+    assert "Remove this record" in page.get_data(as_text=True)
+    response = client.post(f"/panels/involvement/{row.id}/delete")
+    assert response.status_code == 302
+    assert count_rows(Involvement) == 0
+
+
+def test_cannot_remove_another_services_involvement(client, auth, make_user, make_service,
+                                                     meeting, members, count_rows):
+    row = services.record_involvement(meeting, member_id=members[0].id, hours="1",
+                                      reward="declined")
+    auth.login(make_user(Role.FACILITATOR, services=[make_service(name="Elsewhere")]))
+    assert client.post(f"/panels/involvement/{row.id}/delete").status_code == 404
+    assert count_rows(Involvement) == 1

@@ -390,3 +390,12 @@ def test_admin_sees_every_service(client, auth, make_user, panel, service_b):
     html = client.get("/panels/").get_data(as_text=True)
     assert "Service user panel" in html
     assert "Southern panel" in html
+
+
+def test_changes_need_the_forms_csrf_token(app, client, signed_in, panel, count_rows):
+    app.config["WTF_CSRF_ENABLED"] = True
+    response = client.post(f"/panels/{panel.id}/members/new", data=member_form())
+    assert response.status_code == 400
+    assert count_rows(PanelMember) == 0
+    page = client.get(f"/panels/{panel.id}/members/new").get_data(as_text=True)
+    assert 'name="csrf_token"' in page

@@ -346,6 +346,18 @@ def period_args(start: date | None, end: date | None) -> dict[str, str]:
     return args
 
 
+def financial_years(today: date | None = None) -> list[tuple[str, dict[str, str]]]:
+    """Links for this and last financial year (1 April to 31 March), and for all time."""
+    today = today or date.today()
+    first = today.year if today.month >= 4 else today.year - 1
+    links = []
+    for label, year in (("This financial year", first), ("Last financial year", first - 1)):
+        start, end = date(year, 4, 1), date(year + 1, 3, 31)
+        links.append((f"{label} (April {year} to March {year + 1})", period_args(start, end)))
+    links.append(("All time", {}))
+    return links
+
+
 def csv_filename(panel: Panel, start: date | None, end: date | None) -> str:
     slug = re.sub(r"[^a-z0-9]+", "-", panel.name.lower()).strip("-") or "panel"
     period = "".join(f"-{d.isoformat()}" for d in (start, end) if d is not None)

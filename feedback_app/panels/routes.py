@@ -30,6 +30,7 @@ from feedback_app.extensions import db
 from feedback_app.models import (
     ConsentRecord,
     Contribution,
+    Involvement,
     Meeting,
     MeetingKind,
     Panel,
@@ -475,8 +476,25 @@ def involvement(meeting_id: int, member_id: int) -> ResponseReturnValue:
             return redirect(url_for("panels.meeting", meeting_id=meeting.id,
                                     _anchor="involvement"))
     return render_template(
-        "panels/involvement_form.html", form=form, meeting=meeting, member=member
+        "panels/involvement_form.html", form=form, meeting=meeting, member=member,
+        existing=existing, remove_form=DeleteForm(formdata=None),
     )
+
+
+@bp.route("/involvement/<int:involvement_id>/delete", methods=["POST"])
+@role_required(*CHANGE)
+def delete_involvement(involvement_id: int) -> ResponseReturnValue:
+    involvement = db.session.get(Involvement, involvement_id)
+    if involvement is None:
+        abort(404)
+    meeting = require_service_of(involvement.meeting)
+    form = DeleteForm()
+    if not form.validate_on_submit():
+        abort(400)
+    name = involvement.member.display_name
+    services.delete_involvement(involvement)
+    flash(f"Involvement removed for {name}.", "success")
+    return redirect(url_for("panels.meeting", meeting_id=meeting.id, _anchor="involvement"))
 
 
 def _period() -> PeriodForm:
@@ -495,7 +513,7 @@ def involvement_report(panel_id: int) -> ResponseReturnValue:
     summary = services.involvement_summary(panel, start=start, end=end)
     return render_template(
         "panels/involvement.html", panel=panel, summary=summary, period=period, form=period,
-        csv_args=present.period_args(start, end),
+        csv_args=present.period_args(start, end), years=present.financial_years(),
     )
 
 
