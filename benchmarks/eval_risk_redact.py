@@ -6,8 +6,10 @@ Run from the repository root::
 
 The sets are ``tests/data/risk_eval.csv`` (``text,level,split``) and
 ``tests/data/redact_eval.csv`` (``text,expected,split``). ``split`` says when a row was written:
-``dev`` before the code, ``holdout1`` after a first version (the rules were then tuned on it),
-``holdout2`` after all tuning (never tuned on). Metrics are printed per split and overall.
+``dev`` before the code, then ``holdout1`` ... ``holdout5``, each written after the previous
+round of changes and scored before the next. All but the last (``UNTUNED``) were then used to
+improve the rules, so only ``UNTUNED`` is a true held-out estimate. Metrics are printed per
+split, for all tuned slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
 (``difflib``), with each placeholder as one token. An expected placeholder counts as found only
@@ -41,7 +43,11 @@ from analysis.risk import LEVELS, assess_risk  # noqa: E402
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
 REDACT_CSV = DATA / "redact_eval.csv"
-SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4")
+SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5")
+#: The slice written after the last change to the rules and never tuned on: the honest estimate
+#: of how the rules do on phrasings they were not written for. Every earlier slice was scored
+#: once when it was written and the rules were then changed to handle what it missed.
+UNTUNED = "holdout5"
 
 _TOKEN = re.compile(r"\[(?:" + "|".join(re.escape(k) for k in KINDS) + r")\]|\w+|[^\w\s]")
 _BASELINE = re.compile(r"\b(?:wait|help|session)\w*")
@@ -185,7 +191,9 @@ def _ratio(a: float, b: float) -> float:
 
 def _by_split(rows: list[dict[str, str]]) -> list[tuple[str, list[dict[str, str]]]]:
     groups = [(s, [r for r in rows if r.get("split") == s]) for s in SPLITS]
-    return [(s, g) for s, g in groups if g] + [("all", rows)]
+    tuned = [r for r in rows if r.get("split") != UNTUNED]
+    return [(s, g) for s, g in groups if g] + [("tuned (all but " + UNTUNED + ")", tuned),
+                                               ("all", rows)]
 
 
 def report_risk(rows: list[dict[str, str]]) -> None:
