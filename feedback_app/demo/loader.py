@@ -54,8 +54,10 @@ from feedback_app.auth.services import create_user
 from feedback_app.comments.services import record_comment
 from feedback_app.demo import content, fragments
 from feedback_app.extensions import db
+from feedback_app.inbox.services import mark_risk_reviewed
 from feedback_app.models import (
     Answer,
+    Comment,
     CommentSource,
     MeetingKind,
     Panel,
@@ -63,6 +65,8 @@ from feedback_app.models import (
     QuestionKind,
     Response,
     RewardKind,
+    RiskLevel,
+    Role,
     Service,
     Survey,
     SurveyStatus,
@@ -633,10 +637,8 @@ class _Loader:
             contact_consent=contact, email=spec.email, phone=spec.phone,
             access_needs=[str(n) for n in spec.access_needs],
             interpreter_language=spec.interpreter_language, access_notes=spec.access_notes,
-            joined_on=joined, recorded_by_id=recorder,
+            joined_on=joined, recorded_by_id=recorder, effective_on=joined,
         )
-        for consent in member.consents:  # add_member dates contact consent today
-            consent.given_on = joined
         panels.record_consent(member, purpose=panels.CONSENT_PURPOSES[0], given_on=joined,
                               notes="Signed the panel agreement at the first meeting.",
                               recorded_by_id=recorder)
@@ -648,7 +650,7 @@ class _Loader:
                 member, display_name=spec.display_name, is_pseudonym=spec.is_pseudonym,
                 access_needs=[str(n) for n in spec.access_needs],
                 access_notes=spec.access_notes, joined_on=joined, left_on=left,
-                recorded_by_id=recorder,
+                recorded_by_id=recorder, effective_on=left,
             )
             for consent in member.consents:
                 if consent.withdrawn_on is None:
@@ -709,9 +711,25 @@ class _Loader:
         panels.record_involvement(meeting, member_id=member.id, hours=hours, reward=reward,
                                   amount_pence=amount, notes=notes)
 
-    def count(self) -> None:
-        from feedback_app.models import Comment
+    def review_old_risk(self) -> None:
+        """Flags more than two months old were reviewed by the service's lead two days after they
+        came in; newer ones wait in the risk queue."""
+        leads = {
+            service.id: user for user in self.users.values() for service in user.services
+            if user.role == Role.LEAD
+        }
+        cutoff = self.now - timedelta(days=60)
+        flagged = db.session.scalars(
+            sa.select(Comment).where(
+                Comment.risk_level != RiskLevel.NONE.value, Comment.received_at < cutoff
+            )
+        ).all()
+        for comment in flagged:
+            mark_risk_reviewed(comment, leads[comment.service_id])
+            comment.risk_reviewed_at = comment.received_at + timedelta(days=2, hours=3)
+        db.session.commit()
 
+    def count(self) -> None:
         rows = db.session.execute(sa.select(Comment.source, sa.func.count()).group_by(
             Comment.source))
         self.summary.comments = Counter(dict(rows.all()))
@@ -732,6 +750,7 @@ def load_demo(today: date | None = None, progress: Progress | None = None) -> De
     loader.make_panel()
     loader.progress("Adding survey responses...")
     loader.make_responses(made)
+    loader.review_old_risk()
     loader.count()
     return loader.summary
 
