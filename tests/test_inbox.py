@@ -265,6 +265,26 @@ def test_another_services_comment_is_404(client, lead, make_service, make_commen
     assert client.get("/feedback/99999").status_code == 404
 
 
+def test_feedback_saved_through_record_comment_is_redacted_and_flagged(client, lead, service):
+    # The real pipeline (analysis.redact and analysis.risk), end to end into the inbox.
+    from feedback_app.comments.services import record_comment
+
+    record_comment(service_id=service.id, source="survey",
+                   text="Lovely staff. Ring me on 07700 900123 if you want to know more.")
+    urgent = record_comment(service_id=service.id, source="survey",
+                            text="Honestly I want to kill myself tonight")
+    db.session.commit()
+    inbox = _html(client, "/feedback/")
+    assert "[PHONE]" in inbox
+    assert "07700 900123" not in inbox
+    assert "Some details were hidden to protect the person: phone" in _html(
+        client, f"/feedback/{_shown_ids(inbox)[-1]}"
+    )
+    queue = _html(client, "/feedback/attention")
+    assert _shown_ids(queue) == [urgent.id]
+    assert "“kill myself”" in queue
+
+
 # The risk queue -----------------------------------------------------------------------------
 
 
