@@ -321,7 +321,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\bwhy (?:am i|i'm|im|i am) (?:stil )?(?:alive|here)\b",
                 "aliv|here"),
     (2, "self", r"\b(?:won't|wont|will not|don't see my ?self|can't see my ?self|not going to)"
-                r" (?:be |being )?(?:around|here|alive) (?:by|for|much|long|next|in)\b",
+                r" (?:be |being )?(?:around|here|alive) (?:by|for|much|long|next|in|soon)\b"
+                r"|\b(?:make sure|ensure) (?:that )?(?:i'm|i am|im|i) (?:not|won't be|wont be"
+                r"|am not) (?:here|around|alive)\b",
                 "around|here|aliv"),
     (2, "self", r"\b(?:better|happier|easier) (?:of )?without me\b|\bbetter of (?:dead|gone)\b"
                 r"|\bbetter of (?:not existing|not being (?:here|around|alive)|not alive)\b",
@@ -344,7 +346,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|being alive|going on|carying on|life)\b",
                 "point"),
     (2, "self", r"\b(?:life|living|it) (?:is not|isn't|isnt|ain't|not) worth (?:living"
-                r"|it any more)\b|\bnot worth living\b|\bnothing (?:left )?to live for\b",
+                r"|it any ?more)\b|\bnot worth living\b|\bnothing (?:left )?to live for\b",
                 "worth|live for"),
     (1, "self", r"\b(?:life|living|my life) (?:is|feels|seems) (?:so )?(?:pointless|meaningless"
                 r"|hopeless)\b",
@@ -354,7 +356,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "living|life|aliv|existing"),
     (2, "self", r"\bcan't keep (?:my ?self|me) safe\b|\bcannot keep my ?self safe\b"
                 r"|\bunable to keep my ?self safe\b|\bnot safe (?:from|with|around) my ?self\b"
-                r"|\b(?:i'm|i am|im) not safe\b",
+                r"|\b(?:i'm|i am|im) not safe\b"
+                r"(?! (?:to drive|driving|on the roads?|behind the wheel))",
                 "safe"),
     (2, "self", r"\bdanger to (?:my ?self|meself)\b|\brisk to my ?self\b",
                 "danger|risk to"),
@@ -375,6 +378,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "up on"),
     (2, "self", r"\bcounting down the days\b[^.!?]{0,40}\bend\b",
                 "counting"),
+    (2, "self", r"\b(?:think|thinking|thought|thoughts) (?:a lot )?(?:about|of) (?:not being"
+                r" (?:around|here|alive)|not existing|not waking up|not wanting to be here)\b",
+                "around|here|aliv|existing|waking"),
     (1, "self", r"\b(?:think|thinking|thought|thoughts) (?:a lot )?(?:about|of) (?:death|dying"
                 r"|being dead|not being around|not being here)\b",
                 "death|dying|dead|around|here"),
@@ -473,7 +479,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|trafic|van)",
                 "front of"),
     (2, "self", r"\b(?:driv\w*|drove|crash\w*|ster\w*) (?:my car |the car |it )?(?:into|of)"
-                r" (?:a|the) (?:wall|tre|bridge|lory|clif|river|motorway|oncoming)",
+                r" (?:a|the) (?:wall|tre|bridge|lory|clif|river|motorway|oncoming|road)",
                 "into|of "),
     (2, "self", r"\bwalk\w* into the (?:sea|river)\b",
                 "into the"),
@@ -526,6 +532,23 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|\bways to (?:die|end (?:it|my life)|kil my ?self)\b"
                 r"|\bhow to (?:die|kil my ?self|end my life)\b",
                 "last time|ways to|how to"),
+    (2, "self", r"\bonly (?:way out|option|answer|solution|escape)\b[^.!?]{0,20}?\b(?:end|die"
+                r"|kil|suicide|not be here|not being here|death)",
+                "only"),
+    (2, "self", r"\b(?:nobody|no one|noone|no-one) (?:cares|would care|wil care|gives a \w+)"
+                r" (?:if|whether) i (?:live|die|lived|died)\b",
+                "care|gives"),
+    (2, "self", r"\b(?:tonight|today|this weekend|tomorrow)\b[^.!?]{0,25}?\b(?:ending it|end it"
+                r"|doing it|do it)\b|\b(?:ending it|end it|doing it|do it) (?:tonight|today"
+                r"|this weekend|tomorrow)\b",
+                "tonight|today|weekend|tomorow"),
+    (2, "self", r"\b(?:stand\w*|stod|sit|siting|sat|climb\w*|lean\w*) (?:on|over|at) (?:the )?"
+                r"(?:edge|railing|railings|ledge|parapet)\b",
+                "edge|railing|ledge|parapet"),
+    (1, "self", r"\bscars? (?:on|from|al over|up) (?:my|his|her|their) (?:arms?|legs?|wrists?"
+                r"|thighs?|body|stomach)\b|\b(?:giving|given|gave) (?:away )?my (?:dog|cat|pets?"
+                r"|things|stuf|belongings|posesions)\b",
+                "scar|giv|gave"),
     # Broader nets in ordinary words, for phrasings the specific patterns above miss.
     (2, "self", r"\b(?:no|lost (?:the|my|al)|lost|without (?:the|any)|any|not much|little)"
                 r" (?:wil|reason|point|desire|motivation|wish) (?:left )?(?:to|in|for)"
@@ -588,9 +611,11 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  r"| is going to| might| could) (?:kil|hurt|stab|hit) me\b",
                  "kil|hurt|stab|hit"),
     (2, "abuse", r"\b(?:used to|would|keeps?|kept|always|often|started to|threatened to"
-                 r"|tried to) (?:hit|beat|kick|punch|choke|strangle|slap|rape|hurt|attack"
-                 r"|abuse|touch) (?:me|us)\b",
-                 "hit|beat|kick|punch|chok|strangl|slap|rape|hurt|atack|abuse|touch"),
+                 r"|tried to|used to|would) (?:hit|beat|kick|punch|choke|strangle|slap|rape|hurt"
+                 r"|attack|abuse|touch|lock|shut|starve|burn) (?:me|us)\b"
+                 r"|\bhands? (?:round|around|on) my (?:neck|throat)\b",
+                 "hit|beat|kick|punch|chok|strangl|slap|rape|hurt|atack|abuse|touch|lock|shut"
+                 "|starve|burn|neck|throat"),
     (2, "abuse", r"\b(?:being|been|was|were|got|get|getting) (?:sexualy |physicaly "
                  r"|emotionaly )?(?:abused|raped|assaulted|beaten|groomed|molested)\b",
                  "abused|raped|asaulted|beaten|gromed|molested"),
@@ -682,6 +707,7 @@ _NOT_NEGATION = _compile(
     r"|\bno (?:one|body)\b|\bnoone\b|\bnot just\b|\bno matter\b|\bnot only\b|\bno idea\b"
     r"|\b(?:can't|cant|cannot|couldn't|couldnt|don't|dont) (?:see|find|think of)\b"
     r"|\b(?:struggling|trying|try|tried|hard|harder|fighting|battling|working) not to\b"
+    r"|\b(?:can't|cant|cannot) (?:do this|cope|take (?:it|this)|go on|carry on)\b"
 )
 _HISTORY = _compile(
     r"\bused to\b|\b(?:years?|months?|decades?) ago\b|\bpreviously\b"
