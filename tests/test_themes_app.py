@@ -179,7 +179,7 @@ def test_run_from_the_app_finds_themes_in_the_background(client, auth, service, 
 
 def test_run_page_refreshes_while_running(client, auth, service, lead):
     auth.login(lead)
-    run = services.queue_run(service.id, lead.id)
+    run, _ = services.queue_run(service.id, lead.id)
     html = client.get(f"/themes/runs/{run.id}").get_data(as_text=True)
     assert 'http-equiv="refresh"' in html
     assert "Finding themes" in html
@@ -202,7 +202,7 @@ def test_engine_crash_is_recorded_not_raised(app, service, lead, monkeypatch):
         raise RuntimeError("boom")
 
     monkeypatch.setattr("analysis.themes.ThemeModel.fit", explode)
-    run = services.queue_run(service.id, lead.id)
+    run, _ = services.queue_run(service.id, lead.id)
     services.execute_run(run.id)
     assert run.status == RunStatus.FAILED
     assert "could not finish" in run.message
@@ -504,3 +504,16 @@ def test_text_people_wrote_is_escaped_on_curation_pages(client, auth, service, l
         assert "<b>Bold</b>" not in html and "<i>Other</i>" not in html
     assert "&lt;script&gt;alert(1)" in pages[1]
     assert "&lt;/textarea&gt;" in pages[2]
+
+
+def test_only_one_run_at_a_time_and_stale_runs_are_failed(client, auth, service, lead):
+    auth.login(lead)
+    run, created = services.queue_run(service.id, lead.id)
+    assert created
+    response = client.post(f"/themes/runs?service={service.id}")
+    assert response.headers["Location"].endswith(f"/themes/runs/{run.id}")
+    assert db.session.scalar(sa.select(sa.func.count()).select_from(AnalysisRun)) == 1
+    run.created_at = datetime(2020, 1, 1)
+    db.session.commit()
+    assert services.active_run(service.id) is None
+    assert run.status == RunStatus.FAILED and "stopped unexpectedly" in run.message

@@ -40,10 +40,16 @@ class BoardItem:
 
 def quotable(query: sa.Select) -> sa.Select:
     """Only comments people agreed to have quoted, and never ones flagged for risk."""
+    withdrawn = (
+        sa.select(Response.id)
+        .where(Response.id == Comment.response_id, Response.deletion_requested_at.is_not(None))
+        .exists()
+    )
     return query.where(
         Comment.quote_publicly.is_(True),
         Comment.risk_level == RiskLevel.NONE.value,
         Comment.redacted_text != "",
+        ~withdrawn,
     )
 
 

@@ -22,8 +22,8 @@ def _echo_progress(fraction: float, message: str) -> None:
 
 
 def _run(service: Service, kind: str) -> None:
-    run = services.queue_run(service.id, started_by_id=None, kind=kind)
-    if run.status != RunStatus.QUEUED:
+    run, created = services.queue_run(service.id, started_by_id=None, kind=kind)
+    if not created:
         raise click.ClickException(
             f"An analysis is already running for {service.name} (run {run.id})."
         )

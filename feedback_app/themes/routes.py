@@ -84,9 +84,11 @@ def _start(kind: str) -> ResponseReturnValue:
     service = require_service(request.args.get("service", type=int) or 0)
     if not ConfirmForm().validate_on_submit():
         abort(400)
-    run = services.queue_run(service.id, current_user.id, kind=kind)
-    if run.status == "queued" and run.started_by_id == current_user.id:
+    run, created = services.queue_run(service.id, current_user.id, kind=kind)
+    if created:
         services.run_in_background(current_app._get_current_object(), run.id)
+    else:
+        flash("An analysis is already under way for this service.", "info")
     return redirect(url_for("themes.run", run_id=run.id))
 
 

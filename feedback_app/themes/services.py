@@ -12,7 +12,7 @@ import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -55,7 +55,29 @@ class ThemeError(Exception):
 
 
 # --------------------------------------------------------------------------- runs
+#: A run still queued or running after this long died with its process (a restart, say).
+STALE_AFTER = timedelta(hours=2)
+
+
+def _fail_stale_runs(service_id: int) -> None:
+    cutoff = now_utc() - STALE_AFTER
+    stale = db.session.scalars(
+        sa.select(AnalysisRun).where(
+            AnalysisRun.service_id == service_id,
+            AnalysisRun.status.in_([RunStatus.QUEUED.value, RunStatus.RUNNING.value]),
+            sa.func.coalesce(AnalysisRun.started_at, AnalysisRun.created_at) < cutoff,
+        )
+    ).all()
+    for run in stale:
+        run.status = RunStatus.FAILED.value
+        run.message = "The analysis stopped unexpectedly, perhaps when the server restarted."
+        run.finished_at = now_utc()
+    if stale:
+        db.session.commit()
+
+
 def active_run(service_id: int) -> AnalysisRun | None:
+    _fail_stale_runs(service_id)
     return db.session.scalar(
         sa.select(AnalysisRun)
         .where(
@@ -75,11 +97,13 @@ def latest_run(service_id: int, kind: str | None = "fit", done: bool = True) -> 
     return db.session.scalar(query.order_by(AnalysisRun.id.desc()))
 
 
-def queue_run(service_id: int, started_by_id: int | None, kind: str = "fit") -> AnalysisRun:
-    """Create a queued run, or return the one already queued or running for the service."""
+def queue_run(service_id: int, started_by_id: int | None,
+              kind: str = "fit") -> tuple[AnalysisRun, bool]:
+    """Create a queued run and return it with True; or the run already queued or running for
+    the service, with False (only one analysis per service at a time)."""
     existing = active_run(service_id)
     if existing is not None:
-        return existing
+        return existing, False
     run = AnalysisRun(
         service_id=service_id,
         kind=kind,
@@ -90,7 +114,7 @@ def queue_run(service_id: int, started_by_id: int | None, kind: str = "fit") -> 
     )
     db.session.add(run)
     db.session.commit()
-    return run
+    return run, True
 
 
 _threads: list[threading.Thread] = []
