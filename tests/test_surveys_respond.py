@@ -126,7 +126,9 @@ def test_answering_every_kind_stores_a_response_answers_and_a_comment(client, su
     assert comment.fft_answer == "Good"
     assert comment.received_at == response.submitted_at
 
-    thanks = client.get(posted.headers["Location"]).get_data(as_text=True)
+    page = client.get(posted.headers["Location"])
+    assert page.headers["Cache-Control"] == "no-store"
+    thanks = page.get_data(as_text=True)
     assert response.receipt_code in thanks
     assert "Keep this code" in thanks
     assert "If you need help now" in thanks
@@ -309,7 +311,15 @@ def test_record_response_refuses_plain_values_that_were_not_offered(survey):
     with pytest.raises(ValueError, match="not one of its options"):
         services.record_response(survey, {survey.questions[0].id: "Brilliant"})
     with pytest.raises(ValueError, match="not an option"):
-        services.record_response(survey, {}, about_you={"gender": "Robot"})
+        services.record_response(
+            survey, {survey.questions[0].id: "Good"}, about_you={"gender": "Robot"}
+        )
+
+
+def test_record_response_needs_at_least_one_answer(survey, count_rows):
+    with pytest.raises(ValueError, match="at least one"):
+        services.record_response(survey, {survey.questions[0].id: ""}, {"gender": "Man"})
+    assert count_rows(Response) == 0
 
 
 def test_record_response_takes_a_date_for_demo_data(survey):
@@ -358,7 +368,9 @@ def test_a_closed_survey_says_so(client, make_service, count_rows):
     page = client.get(f"/s/{survey.slug}")
     assert page.status_code == 410
     assert "This survey has closed" in page.get_data(as_text=True)
-    assert client.post(f"/s/{survey.slug}", data=full_answers(survey)).status_code == 410
+    sent = client.post(f"/s/{survey.slug}", data=full_answers(survey))
+    assert sent.status_code == 410
+    assert "closed while you were answering" in sent.get_data(as_text=True)
     assert count_rows(Response) == 0
 
 

@@ -81,6 +81,14 @@ def test_fft_by_month_counts_dont_know_in_the_total(answered):
     assert (months[1].positive_percent, months[1].negative_percent) == (50, 50)
 
 
+def test_months_follow_uk_time(survey):
+    # 23:30 UTC on 31 March 2026 is 00:30 on 1 April in British Summer Time
+    answer(survey, datetime(2026, 3, 31, 23, 30), "Good")
+    answer(survey, datetime(2026, 1, 31, 23, 30), "Good")  # GMT: still January
+    months = services.survey_results(survey).fft_months
+    assert [m.month.month for m in months] == [1, 4]
+
+
 def test_the_results_page(client, auth, make_user, service, answered):
     auth.login(make_user(Role.LEAD, services=[service]))
     page = client.get(f"/surveys/{answered.id}/results")
@@ -94,7 +102,7 @@ def test_the_results_page(client, auth, make_user, service, answered):
         "&#39;", "'"
     )
     assert "67%" in html
-    assert 'style="width: 67%"' in html
+    assert 'style="width: 67%;' in html
     assert f'href="/feedback/?survey={answered.id}"' in html
 
 

@@ -24,14 +24,13 @@ from feedback_app.surveys.questions import (
     KIND_LABELS,
     choices_for,
 )
-from feedback_app.surveys.services import SLUG_MAX, TEXT_MAX
+from feedback_app.surveys.services import SLUG_MAX
 
 SLUG_RE = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 KEY_RE = re.compile(r"^[A-Za-z0-9_-]{16,64}$")
 UNREADABLE = "\ufffd"  # what undecodable bytes become
 EXPIRED_MESSAGE = "This page was open for a long time. Check your answers and send them again."
 NOTHING_ANSWERED = "Answer at least one question"
-TOO_LONG = f"Your answer must be {TEXT_MAX:,} characters or fewer"
 
 
 def _strip(value: Any) -> Any:
@@ -148,7 +147,7 @@ def _required(question: Question) -> DataRequired:
     return DataRequired(f"{verb} an answer to: {_short(question.text)}")
 
 
-def _question_field(question: Question, optional_label: bool) -> Field:
+def _question_field(question: Question, optional_label: bool, text_max: int) -> Field:
     label = question.text + (" (optional)" if optional_label and not question.required else "")
     presence = [_required(question)] if question.required else [Optional()]
     if question.kind == QuestionKind.TEXT:
@@ -157,7 +156,9 @@ def _question_field(question: Question, optional_label: bool) -> Field:
             filters=[_clean_text],
             validators=[
                 *presence,
-                Length(max=TEXT_MAX, message=TOO_LONG),
+                Length(
+                    max=text_max, message=f"Your answer must be {text_max:,} characters or fewer"
+                ),
                 _readable,
             ],
         )
@@ -220,7 +221,9 @@ CONSENT_CHOICES = [
 ]
 
 
-def build_response_form(survey: Survey, submission_key: str, **kwargs: Any) -> ResponseFormBase:
+def build_response_form(
+    survey: Survey, submission_key: str, text_max: int, **kwargs: Any
+) -> ResponseFormBase:
     """A form with one field per question, then the optional "about you" questions, then the
     choice of what may happen with the person's words."""
 
@@ -230,7 +233,9 @@ def build_response_form(survey: Survey, submission_key: str, **kwargs: Any) -> R
     questions = list(survey.questions)
     optional_label = any(q.required for q in questions)
     for question in questions:
-        setattr(ResponseForm, f"q{question.id}", _question_field(question, optional_label))
+        setattr(
+            ResponseForm, f"q{question.id}", _question_field(question, optional_label, text_max)
+        )
     about_you_names = []
     if survey.ask_about_you:
         for about in ABOUT_YOU_QUESTIONS:

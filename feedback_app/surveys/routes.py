@@ -339,17 +339,25 @@ def respond(slug: str) -> ResponseReturnValue:
     survey = services.get_survey_by_slug(slug)
     if survey is None:
         abort(404)
+    sending = request.method == "POST"
     if survey.status == SurveyStatus.CLOSED:
-        return render_template("surveys/unavailable.html", survey=survey, closed=True), 410
+        page = render_template(
+            "surveys/unavailable.html", survey=survey, closed=True, sending=sending
+        )
+        return page, 410
     if survey.status == SurveyStatus.DRAFT:
         if not _is_staff_of(survey):
-            return render_template("surveys/unavailable.html", survey=survey, closed=False), 404
+            page = render_template(
+                "surveys/unavailable.html", survey=survey, closed=False, sending=sending
+            )
+            return page, 404
         return _answer(survey, preview=True)
     return _answer(survey, preview=False)
 
 
 def _answer(survey: Survey, *, preview: bool) -> ResponseReturnValue:
-    form = build_response_form(survey, services.new_submission_key())
+    text_max = services.text_max()
+    form = build_response_form(survey, services.new_submission_key(), text_max)
     if request.method == "POST":
         if request.content_length and not request.form:
             # The body could not be decoded at all (for example bytes that are not UTF-8).
@@ -369,7 +377,7 @@ def _answer(survey: Survey, *, preview: bool) -> ResponseReturnValue:
         items=question_items(form, survey),
         about_you=about_you_items(form),
         action=request.path,
-        text_max=current_app.config["FEEDBACK_TEXT_MAX"],
+        text_max=text_max,
     )
 
 
@@ -391,13 +399,15 @@ def thanks(slug: str) -> ResponseReturnValue:
     response = services.get_response(response_id) if isinstance(response_id, int) else None
     if response is None or response.survey.slug != slug:
         return redirect(url_for("surveys.respond", slug=slug))
-    return render_template(
+    page = render_template(
         "surveys/thanks.html",
         survey=response.survey,
         response=response,
         flagged=services.response_was_flagged(response),
         consent_sentence=_consent_sentence(response.quote_publicly, response.use_in_research),
     )
+    # The receipt code is for this person only: no shared or back-button caches.
+    return page, 200, {"Cache-Control": "no-store"}
 
 
 def _consent_sentence(quote: bool, research: bool) -> str:

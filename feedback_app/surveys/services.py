@@ -11,10 +11,12 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 from typing import Literal
+from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
+from flask import current_app
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import selectinload
 
@@ -48,7 +50,8 @@ from feedback_app.surveys.questions import (
     choices_for,
 )
 
-TEXT_MAX = 5000
+TEXT_MAX = 5000  # the default; the app's FEEDBACK_TEXT_MAX setting wins
+UK = ZoneInfo("Europe/London")
 SLUG_MAX = 80
 # No look-alikes (0/O, 1/I/L, U/V), so a code can be read aloud or copied from paper.
 RECEIPT_ALPHABET = "23456789ABCDEFGHJKMNPQRSTWXYZ"
@@ -351,6 +354,10 @@ def response_for_key(submission_key: str) -> Response | None:
     return db.session.scalar(sa.select(Response).where(Response.submission_key == submission_key))
 
 
+def text_max() -> int:
+    return int(current_app.config.get("FEEDBACK_TEXT_MAX", TEXT_MAX))
+
+
 def _clean_answers(
     survey: Survey, answers: Mapping[int | Question, str | list[str] | None]
 ) -> dict[int, str | list[str]]:
@@ -358,6 +365,7 @@ def _clean_answers(
     options that are not among a question's choices."""
     questions = {q.id: q for q in survey.questions}
     cleaned: dict[int, str | list[str]] = {}
+    limit = text_max()
     for key, value in answers.items():
         qid = key.id if isinstance(key, Question) else int(key)
         question = questions.get(qid)
@@ -378,8 +386,8 @@ def _clean_answers(
             cleaned[qid] = str(value)
         else:
             text = str(value or "").strip()
-            if len(text) > TEXT_MAX:
-                raise ValueError(f"The answer to question {qid} is longer than {TEXT_MAX}")
+            if len(text) > limit:
+                raise ValueError(f"The answer to question {qid} is longer than {limit}")
             if text:
                 cleaned[qid] = text
     return cleaned
@@ -417,6 +425,8 @@ def record_response(
     returns the response stored with it instead of storing another.
     """
     cleaned = _clean_answers(survey, answers)
+    if not cleaned:
+        raise ValueError("Answer at least one question")
     people = _clean_about_you(about_you if survey.ask_about_you else None)
     consent = consent or {}
     key = submission_key or new_submission_key()
@@ -606,11 +616,13 @@ def survey_results(survey: Survey) -> SurveyResults:
 
 
 def fft_by_month(responses: Iterable[Response]) -> list[FftMonth]:
-    """Per calendar month: responses, FFT answers, and how many were positive or negative.
-    "Don't know" counts in the FFT total, as NHS England's FFT guidance says."""
+    """Per calendar month (UK time): responses, FFT answers, and how many were positive or
+    negative. "Don't know" counts in the FFT total, as NHS England's FFT guidance says."""
     months: dict[date, list[Response]] = defaultdict(list)
     for response in responses:
-        months[response.submitted_at.date().replace(day=1)].append(response)
+        # Times are stored in UTC: 00:30 on 1 April in summer time is still March in UTC.
+        local = response.submitted_at.replace(tzinfo=UTC).astimezone(UK)
+        months[local.date().replace(day=1)].append(response)
     result = []
     for month in sorted(months):
         fft = [r.fft_answer for r in months[month] if r.fft_answer in FFT_OPTIONS]
