@@ -89,6 +89,7 @@ COMPOSED_TARGET = 240  # composed survey comments, on top of the hand-written on
 NORTHFIELD_SHARE = 0.1  # of the survey comments that could belong to either service
 BLANK_SHARE = 0.4  # responses that answer the closed questions but write nothing
 BATCH = 100
+UNREVIEWED_FLAGS = 4  # the newest risk flags, left in the risk queue for a lead to review
 
 Progress = Callable[[str], None]
 
@@ -712,21 +713,22 @@ class _Loader:
                                   amount_pence=amount, notes=notes)
 
     def review_old_risk(self) -> None:
-        """Flags more than two months old were reviewed by the service's lead two days after they
-        came in; newer ones wait in the risk queue."""
+        """Every flag but the newest few was reviewed by the service's lead two days after it
+        came in; the newest wait in the risk queue."""
         leads = {
             service.id: user for user in self.users.values() for service in user.services
             if user.role == Role.LEAD
         }
-        cutoff = self.now - timedelta(days=60)
         flagged = db.session.scalars(
-            sa.select(Comment).where(
-                Comment.risk_level != RiskLevel.NONE.value, Comment.received_at < cutoff
-            )
+            sa.select(Comment)
+            .where(Comment.risk_level != RiskLevel.NONE.value)
+            .order_by(Comment.received_at)
         ).all()
-        for comment in flagged:
+        for comment in flagged[:-UNREVIEWED_FLAGS]:
             mark_risk_reviewed(comment, leads[comment.service_id])
-            comment.risk_reviewed_at = comment.received_at + timedelta(days=2, hours=3)
+            comment.risk_reviewed_at = min(
+                comment.received_at + timedelta(days=2, hours=3), self.now
+            )
         db.session.commit()
 
     def count(self) -> None:
