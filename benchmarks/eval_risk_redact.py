@@ -6,7 +6,7 @@ Run from the repository root::
 
 The sets are ``tests/data/risk_eval.csv`` (``text,level,split``) and
 ``tests/data/redact_eval.csv`` (``text,expected,split``). ``split`` says when a row was written:
-``dev`` before the code, then ``holdout1`` ... ``holdout5``, each written after the previous
+``dev`` before the code, then ``holdout1`` ... ``holdout6``, each written after the previous
 round of changes and scored before the next. All but the last (``UNTUNED``) were then used to
 improve the rules, so only ``UNTUNED`` is a true held-out estimate. Metrics are printed per
 split, for all tuned slices together, and overall.
@@ -43,11 +43,11 @@ from analysis.risk import LEVELS, assess_risk  # noqa: E402
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
 REDACT_CSV = DATA / "redact_eval.csv"
-SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5")
+SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
 #: The slice written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every earlier slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = "holdout5"
+UNTUNED = "holdout6"
 
 _TOKEN = re.compile(r"\[(?:" + "|".join(re.escape(k) for k in KINDS) + r")\]|\w+|[^\w\s]")
 _BASELINE = re.compile(r"\b(?:wait|help|session)\w*")
