@@ -11,6 +11,7 @@ from wtforms import (
     BooleanField,
     Field,
     RadioField,
+    SelectChoice,
     SelectField,
     SelectMultipleField,
     StringField,
@@ -176,7 +177,8 @@ class MemberForm(RuleCheckedForm):
     )
     is_pseudonym = RadioField(
         "Is this their real name?",
-        choices=[("pseudonym", "No, it is a pseudonym"), ("real", "Yes, it is their real name")],
+        choices=[SelectChoice("pseudonym", "No, it is a pseudonym"),
+                 SelectChoice("real", "Yes, it is their real name")],
         default="pseudonym",
         validators=[InputRequired("Select whether this is a pseudonym or their real name")],
     )
@@ -185,7 +187,7 @@ class MemberForm(RuleCheckedForm):
     phone = StringField("UK phone number (optional)")
     access_needs = SelectMultipleField(
         "Access needs",
-        choices=[(need.value, ACCESS_NEED_LABELS[need]) for need in AccessNeed],
+        choices=[SelectChoice(need.value, ACCESS_NEED_LABELS[need]) for need in AccessNeed],
         validate_choice=True,
     )
     interpreter_language = StringField(
@@ -249,7 +251,8 @@ class MemberForm(RuleCheckedForm):
 class ConsentForm(RuleCheckedForm):
     purpose = RadioField(
         "What did they agree to?",
-        choices=[*((p, p) for p in CONSENT_PURPOSES), (OTHER_PURPOSE, "Something else")],
+        choices=[*(SelectChoice(p, p) for p in CONSENT_PURPOSES),
+                 SelectChoice(OTHER_PURPOSE, "Something else")],
         validators=[InputRequired("Select what the member agreed to")],
     )
     other_purpose = StringField(
@@ -283,7 +286,7 @@ class WithdrawConsentForm(RuleCheckedForm):
 class MeetingForm(RuleCheckedForm):
     kind = RadioField(
         "Type",
-        choices=[(k.value, KIND_LABELS[k]) for k in MeetingKind],
+        choices=[SelectChoice(k.value, KIND_LABELS[k]) for k in MeetingKind],
         default=MeetingKind.PANEL_MEETING.value,
         validators=[InputRequired("Select a panel meeting or a focus group")],
     )
@@ -302,7 +305,7 @@ class MeetingForm(RuleCheckedForm):
     )
     participation_level = RadioField(
         "Level of participation",
-        choices=[(p.value, PARTICIPATION_LABELS[p]) for p in ParticipationLevel],
+        choices=[SelectChoice(p.value, PARTICIPATION_LABELS[p]) for p in ParticipationLevel],
         default=ParticipationLevel.CONSULT.value,
         validators=[InputRequired("Select the level of participation")],
     )
@@ -352,7 +355,7 @@ class InvolvementForm(RuleCheckedForm):
     hours = StringField("Hours")
     reward = RadioField(
         "How were they thanked?",
-        choices=[(r.value, REWARD_LABELS[r]) for r in RewardKind],
+        choices=[SelectChoice(r.value, REWARD_LABELS[r]) for r in RewardKind],
         validators=[InputRequired("Select how the member was thanked")],
     )
     amount = StringField("Amount in pounds")

@@ -11,6 +11,7 @@ from typing import Any
 
 import sqlalchemy as sa
 import sqlalchemy.orm as so
+from wtforms import SelectChoice
 
 from feedback_app.extensions import db
 from feedback_app.models import (
@@ -107,12 +108,12 @@ def pagination_links(pagination: Any, href: Callable[[int], str]) -> dict[str, A
     }
 
 
-def panel_choices(service: Service) -> list[tuple[str, str]]:
+def panel_choices(service: Service) -> list[SelectChoice]:
     panels = db.session.scalars(
         sa.select(Panel).where(Panel.service_id == service.id).order_by(Panel.name)
     )
-    return [("", "Not linked to a panel (a focus group for the whole service)")] + [
-        (str(p.id), p.name) for p in panels
+    return [SelectChoice("", "Not linked to a panel (a focus group for the whole service)")] + [
+        SelectChoice(str(p.id), p.name) for p in panels
     ]
 
 

@@ -19,6 +19,7 @@ from flask import (
 )
 from flask.typing import ResponseReturnValue
 from flask_login import current_user
+from wtforms import SelectChoice
 
 from feedback_app.access import (
     accessible_services,
@@ -139,7 +140,7 @@ def focus_groups() -> ResponseReturnValue:
 def new_panel() -> ResponseReturnValue:
     form = PanelForm()
     choices = accessible_services()
-    form.service_id.choices = [(s.id, s.name) for s in choices]
+    form.service_id.choices = [SelectChoice(s.id, s.name) for s in choices]
     if request.method == "GET":
         form.service_id.data = request.args.get("service_id", type=int) or (
             choices[0].id if len(choices) == 1 else None
@@ -173,7 +174,7 @@ def panel(panel_id: int) -> ResponseReturnValue:
 def edit_panel(panel_id: int) -> ResponseReturnValue:
     panel = _panel(panel_id)
     form = PanelForm(obj=panel)
-    form.service_id.choices = [(panel.service_id, panel.service.name)]
+    form.service_id.choices = [SelectChoice(panel.service_id, panel.service.name)]
     form.service_id.data = panel.service_id
     if form.validate_on_submit():
         try:
@@ -362,7 +363,9 @@ def attendance(meeting_id: int) -> ResponseReturnValue:
     if meeting.panel is None:
         abort(404)
     form = AttendanceForm()
-    form.member_ids.choices = [(m.id, m.display_name) for m in services.meeting_members(meeting)]
+    form.member_ids.choices = [
+        SelectChoice(m.id, m.display_name) for m in services.meeting_members(meeting)
+    ]
     if request.method == "GET":
         form.member_ids.data = [a.member_id for a in meeting.attendance if a.attended]
     if form.validate_on_submit():
@@ -381,8 +384,8 @@ def attendance(meeting_id: int) -> ResponseReturnValue:
 
 def _contribution_form(meeting: Meeting, contribution: Contribution | None) -> ContributionForm:
     form = ContributionForm(obj=contribution)
-    form.member_id.choices = [(ANONYMOUS, "Anonymous")] + [
-        (str(m.id), m.display_name) for m in services.meeting_members(meeting)
+    form.member_id.choices = [SelectChoice(ANONYMOUS, "Anonymous")] + [
+        SelectChoice(str(m.id), m.display_name) for m in services.meeting_members(meeting)
     ]
     if request.method == "GET" and contribution is not None:
         form.member_id.data = str(contribution.member_id) if contribution.member_id else ANONYMOUS
