@@ -171,7 +171,7 @@ def test_admin_creates_an_account_with_a_typed_password(client, admin, auth):
     [
         ({"password": "too-short"}, "Password must be at least 10 characters", "#password"),
         ({"email": "not-an-email"}, "Enter an email address in the correct format", "#email"),
-        ({"role": "superuser"}, "Not a valid choice", "#role"),
+        ({"role": "superuser"}, "Choose a role from the list", "#role"),
         ({"name": ""}, "Enter their full name", "#name"),
         ({"services": ["9999"]}, "Choose services from the list", "#services"),
     ],

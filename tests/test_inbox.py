@@ -105,7 +105,7 @@ def test_inbox_lists_newest_first_with_where_each_came_from(
     meeting = make_meeting(service, topic="Evening appointments", held_on=date(2026, 3, 9),
                            kind=MeetingKind.FOCUS_GROUP)
     old = make_comment(service, "From the survey", days_ago=5, survey_id=survey.id,
-                       fft_answer="very_good")
+                       fft_answer="Very good")
     new = make_comment(service, "From the focus group", days_ago=1, source="focus_group",
                        meeting_id=meeting.id)
     html = _html(client, "/feedback/")
@@ -124,11 +124,11 @@ def test_each_filter_narrows_the_list(
     db.session.commit()
     survey = make_survey(service)
     meeting = make_meeting(service)
-    by_survey = make_comment(service, "survey", survey_id=survey.id, fft_answer="very_good",
+    by_survey = make_comment(service, "survey", survey_id=survey.id, fft_answer="Very good",
                              received_at=datetime(2026, 3, 2, 10))
     by_panel = make_comment(service, "panel", source="panel", meeting_id=meeting.id,
                             received_at=datetime(2026, 3, 9, 18))
-    urgent = make_comment(service, "urgent", risk_level="urgent", fft_answer="poor",
+    urgent = make_comment(service, "urgent", risk_level="urgent", fft_answer="Poor",
                           received_at=datetime(2026, 3, 20, 9))
     elsewhere = make_comment(second, "other site", received_at=datetime(2026, 4, 1, 9))
 
@@ -140,14 +140,15 @@ def test_each_filter_narrows_the_list(
     assert shown(f"service={second.id}") == {elsewhere.id}
     assert shown("source=panel") == {by_panel.id}
     assert shown(f"survey={survey.id}") == {by_survey.id}
-    assert shown("fft=poor") == {urgent.id}
+    assert shown("fft=Poor") == {urgent.id}
+    assert shown("fft=Very+good") == {by_survey.id}
     assert shown("risk=urgent") == {urgent.id}
     assert shown("risk=none") == everything - {urgent.id}
     # Dates are inclusive on both ends, whole days, in either written form.
     assert shown("from=2026-03-09") == {by_panel.id, urgent.id, elsewhere.id}
     assert shown("to=2026-03-09") == {by_survey.id, by_panel.id}
     assert shown("from=9/3/2026&to=20/3/2026") == {by_panel.id, urgent.id}
-    assert shown("source=survey&fft=poor") == {urgent.id}
+    assert shown("source=survey&fft=Poor") == {urgent.id}
 
 
 def test_filters_are_kept_in_the_form(client, lead, service, make_comment):
@@ -164,8 +165,9 @@ def test_filters_are_kept_in_the_form(client, lead, service, make_comment):
         ("from=31/02/2026", "The ‘from’ date must be a real date"),
         ("to=yesterday", "The ‘to’ date must be a real date"),
         ("from=2026-03-10&to=2026-03-01", "must be the same as or after the ‘from’ date"),
-        ("source=email", "Not a valid choice"),
-        ("risk=extreme", "Not a valid choice"),
+        ("source=email", "Choose a source from the list"),
+        ("risk=extreme", "Choose a risk flag from the list"),
+        ("fft=Superb", "Choose an answer from the list"),
     ],
 )
 def test_bad_filters_show_an_error_summary_not_a_crash(client, lead, service, make_comment,
@@ -238,7 +240,7 @@ def test_comment_page_shows_origin_consent_and_redacted_text(
     db.session.commit()
     comment = make_comment(service, "Dr Patel was kind", "[NAME] was kind", survey_id=survey.id,
                            question_id=question.id, quote_publicly=True, use_in_research=False,
-                           fft_answer="good")
+                           fft_answer="Good")
     html = _html(client, f"/feedback/{comment.id}")
     assert "[NAME] was kind" in html
     assert "Dr Patel" not in html

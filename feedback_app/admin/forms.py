@@ -55,7 +55,12 @@ class _AccountFields(FlaskForm):
     name = StringField(
         "Full name", validators=[DataRequired("Enter their full name"), Length(max=120)]
     )
-    role = RadioField("Role", choices=ROLE_CHOICES, validators=[DataRequired("Choose a role")])
+    role = RadioField(
+        "Role",
+        choices=ROLE_CHOICES,
+        invalid_choice_message="Choose a role from the list",
+        validators=[DataRequired("Choose a role")],
+    )
     services = MultiCheckboxField("Services they belong to", coerce=int, validate_choice=True)
 
 

@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Optional, ValidationError
 
 from feedback_app.inbox.services import RISK_LABELS, SOURCE_LABELS, CommentFilters
+from feedback_app.surveys.questions import FFT_OPTIONS
 
 DATE_FORMATS = ["%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%d %B %Y", "%d %b %Y"]
 DATE_MESSAGE = "{} must be a real date, like 9/3/2026"
@@ -22,6 +23,9 @@ def _optional_int(value: object) -> int | None:
 
 
 def fft_label(value: str) -> str:
+    """FFT answers are stored as their wording ("Very good"); anything else is made readable."""
+    if value in FFT_OPTIONS:
+        return value
     return value.replace("_", " ").strip().capitalize()
 
 
@@ -34,6 +38,7 @@ class FilterForm(FlaskForm):
     service = SelectField("Service", coerce=_optional_int, validators=[Optional()])
     source = SelectField(
         "Source",
+        invalid_choice_message="Choose a source from the list",
         choices=[
             SelectChoice("", "All sources"), *(SelectChoice(k, v) for k, v in SOURCE_LABELS.items())
         ],
@@ -54,9 +59,14 @@ class FilterForm(FlaskForm):
         invalid_value_message=DATE_MESSAGE.format("The ‘to’ date"),
         validators=[Optional()],
     )
-    fft = SelectField("Friends and Family Test answer", validators=[Optional()])
+    fft = SelectField(
+        "Friends and Family Test answer",
+        invalid_choice_message="Choose an answer from the list",
+        validators=[Optional()],
+    )
     risk = SelectField(
         "Risk flag",
+        invalid_choice_message="Choose a risk flag from the list",
         choices=[
             SelectChoice("", "Any"),
             *(SelectChoice(k, v) for k, v in RISK_LABELS.items() if k != "none"),

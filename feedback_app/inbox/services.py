@@ -15,6 +15,7 @@ from flask_sqlalchemy.pagination import Pagination
 
 from feedback_app.extensions import db
 from feedback_app.models import Comment, CommentSource, Meeting, RiskLevel, Role, Survey, User
+from feedback_app.surveys.questions import FFT_OPTIONS
 
 SOURCE_LABELS = {
     CommentSource.SURVEY.value: "Survey",
@@ -122,11 +123,13 @@ def surveys_for(user: User) -> list[Survey]:
 
 
 def fft_answers_for(user: User) -> list[str]:
-    """FFT answers that occur in the user's comments, to offer as filter choices."""
+    """The six FFT answers in their usual order, then any other answer found in the user's
+    comments (older surveys), to offer as filter choices."""
     query = _limit_to_user(
         sa.select(Comment.fft_answer).where(Comment.fft_answer.is_not(None)).distinct(), user
     )
-    return sorted(db.session.scalars(query))
+    others = sorted(set(db.session.scalars(query)) - set(FFT_OPTIONS))
+    return [*FFT_OPTIONS, *others]
 
 
 def count_by_source(user: User, since: datetime) -> dict[str, int]:
