@@ -139,7 +139,7 @@ def test_receipt_shows_only_published_actions(client, survey, theme, published, 
     assert "Evening appointments on Tuesdays" in html and "Secret plan" not in html
 
 
-@pytest.mark.parametrize("typed", ["ZZZZ-9999", "not a code!!", "K7", "x" * 30])
+@pytest.mark.parametrize("typed", ["ZZZZ-9999", "not a code!!", "K7", "x" * 30, "x" * 500])
 def test_wrong_codes_get_the_same_answer(client, survey, typed):
     respond(survey, CODE, "Evening appointments please.")
     html = client.post("/receipt", data={"code": typed}).get_data(as_text=True)

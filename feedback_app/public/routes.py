@@ -9,13 +9,11 @@ from feedback_app.actions.forms import STATUS_LABELS
 from feedback_app.extensions import db, limiter
 from feedback_app.models import Response
 from feedback_app.public import services
-from feedback_app.public.forms import DeletionForm, ReceiptForm
+from feedback_app.public.forms import NOT_FOUND, DeletionForm, ReceiptForm
 
 bp = Blueprint("public", __name__)
 
 SESSION_KEY = "receipt_response_id"
-NOT_FOUND = ("We could not find feedback with that receipt code. Check the code and try again. "
-             "It looks like K7QX-4MRP.")
 
 
 @bp.route("/you-said-we-did/<slug>")

@@ -61,7 +61,9 @@ def index() -> ResponseReturnValue:
     service = _chosen_service()
     if service is None:
         return render_template("themes/choose_service.html", services=accessible_services())
-    summaries = services.theme_summaries(service.id)
+    everything = services.theme_summaries(service.id)
+    # Taxonomy themes nobody has raised yet would only clutter the list.
+    summaries = [s for s in everything if s.count]
     sparklines = {
         s.theme.id: sparkline(s.monthly, label=f"{s.theme.name}: comments each month for the "
                               f"last {len(s.monthly)} months: " + ", ".join(map(str, s.monthly)))
@@ -71,6 +73,7 @@ def index() -> ResponseReturnValue:
         "themes/index.html",
         service=service,
         summaries=summaries,
+        empty=len(everything) - len(summaries),
         sparklines=sparklines,
         source_names=services.SOURCE_NAMES,
         latest=services.latest_run(service.id),

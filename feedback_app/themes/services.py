@@ -679,6 +679,13 @@ class ThemeSummary:
     change: str = ""
 
     @property
+    def source_cells(self) -> list[Cell]:
+        """Counts by source, small ones hidden as on the theme page."""
+        named = {SOURCE_NAMES.get(k, k): v for k, v in self.sources.items()}
+        breakdown = suppress_small_counts("Sources", named)
+        return breakdown.cells if not breakdown.hidden else []
+
+    @property
     def share_negative(self) -> int:
         return round(100 * self.negative / self.count) if self.count else 0
 
