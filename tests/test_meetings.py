@@ -597,3 +597,22 @@ def test_cannot_remove_another_services_involvement(client, auth, make_user, mak
     auth.login(make_user(Role.FACILITATOR, services=[make_service(name="Elsewhere")]))
     assert client.post(f"/panels/involvement/{row.id}/delete").status_code == 404
     assert count_rows(Involvement) == 1
+
+
+def test_delete_a_meeting_added_by_mistake(client, signed_in, meeting, members, count_rows):
+    services.set_attendance(meeting, [members[0].id])
+    services.add_contribution(meeting, text="Said at the wrong meeting")
+    assert "Are you sure" in client.get(f"/panels/meetings/{meeting.id}/delete").get_data(
+        as_text=True)
+    response = client.post(f"/panels/meetings/{meeting.id}/delete")
+    assert response.status_code == 302
+    assert (count_rows(Meeting), count_rows(Contribution), count_rows(Comment),
+            count_rows(Attendance)) == (0, 0, 0, 0)
+
+
+def test_meeting_with_payments_is_not_deleted(client, signed_in, meeting, members, count_rows):
+    services.record_involvement(meeting, member_id=members[0].id, hours="2", reward="payment",
+                                amount_pence=2000)
+    html = client.post(f"/panels/meetings/{meeting.id}/delete").get_data(as_text=True)
+    assert "Remove the involvement and payment records first" in html
+    assert count_rows(Meeting) == 1

@@ -330,12 +330,13 @@ def isolation_urls(o):
         f"/panels/{p}/involvement", f"/panels/{p}/involvement.csv",
         f"/panels/members/{m}", f"/panels/members/{m}/edit",
         f"/panels/members/{m}/consents/new", f"/panels/consents/{c}/withdraw",
-        f"/panels/meetings/{mt}", f"/panels/meetings/{mt}/edit",
+        f"/panels/meetings/{mt}", f"/panels/meetings/{mt}/edit", f"/panels/meetings/{mt}/delete",
         f"/panels/meetings/{mt}/attendance", f"/panels/meetings/{mt}/contributions/new",
         f"/panels/meetings/{mt}/involvement/{m}",
         f"/panels/meetings/{o['focus'].id}",
         f"/panels/contributions/{ct}/edit", f"/panels/contributions/{ct}/delete",
         f"/panels/meetings/new?service_id={o['panel'].service_id}",
+        f"/panels/focus-groups?service_id={o['panel'].service_id}",
     ]
 
 

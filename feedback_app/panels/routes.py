@@ -356,6 +356,24 @@ def edit_meeting(meeting_id: int) -> ResponseReturnValue:
     )
 
 
+@bp.route("/meetings/<int:meeting_id>/delete", methods=["GET", "POST"])
+@role_required(*CHANGE)
+def delete_meeting(meeting_id: int) -> ResponseReturnValue:
+    meeting = _meeting(meeting_id)
+    form = DeleteForm()
+    back = (url_for("panels.panel", panel_id=meeting.panel_id) if meeting.panel_id
+            else url_for("panels.index"))
+    if form.validate_on_submit():
+        try:
+            services.delete_meeting(meeting)
+        except PanelRuleError as error:
+            form.form_errors.append(error.message)
+        else:
+            flash("The meeting has been deleted.", "success")
+            return redirect(back)
+    return render_template("panels/meeting_delete.html", form=form, meeting=meeting)
+
+
 @bp.route("/meetings/<int:meeting_id>/attendance", methods=["GET", "POST"])
 @role_required(*CHANGE)
 def attendance(meeting_id: int) -> ResponseReturnValue:

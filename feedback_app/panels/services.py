@@ -562,6 +562,27 @@ def update_meeting(
     return meeting
 
 
+def delete_meeting(meeting: Meeting) -> None:
+    """Delete a meeting added by mistake, with its attendance and what was said (and the
+    comments made from it). Refused while involvement is recorded: payments are financial
+    records, so they are removed one by one first, on purpose."""
+    if meeting.involvements:
+        raise PanelRuleError(
+            "Remove the involvement and payment records first, then delete the meeting"
+        )
+    for contribution in list(meeting.contributions):
+        comment = comment_for(contribution)
+        if comment is not None:
+            _forget_themes(comment)
+            db.session.execute(
+                sa.delete(action_comment).where(action_comment.c.comment_id == comment.id)
+            )
+            db.session.delete(comment)
+    db.session.flush()
+    db.session.delete(meeting)
+    db.session.commit()
+
+
 def meeting_members(meeting: Meeting) -> list[PanelMember]:
     """Members who could have been at the meeting: the panel's members on that date, and anyone
     already recorded as there (so a member who has since left still shows)."""
