@@ -247,7 +247,8 @@ _PLACE = _alt("bridge", r"cliffs?", "reservoir", "river", "canal", "railway", "t
 # (level, family, pattern, anchors). Level 2 = urgent, 1 = review. A pattern is only tried
 # when one of its anchors ("|"-separated substrings, squeezed like the text) occurs in the
 # text: a plain substring test is far cheaper than a regex scan, and most comments contain
-# few anchors. tests/analysis/test_risk.py checks that no pattern matches without an anchor.
+# few anchors. An anchor starting with a space must start a word (" here" is not "there").
+# tests/analysis/test_risk.py checks that no pattern matches without one of its anchors.
 _PATTERNS: list[tuple[int, str, str, str]] = [
     # --- Suicidal ideation and intent ---
     # Typo-tolerant "suicidal"/"suicide": suicidel, sucidal, suisidal, suicdal...
@@ -268,30 +269,30 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\bsewer ?slide\b|\bself[- ]?delet\w*|\bctb\b",
                 "sewer|delet|ctb"),
     (2, "self", r"\b(?:kil+|killing|kiling|killed|kiled) " + _ANY_SELF,
-                "kil"),
+                " kil"),
     (2, "self", r"(?<![\d.,] )(?<!\d)\bkms\b|\bun-?aliv\w*",
                 "kms|aliv"),
     (2, "self", r"\b(?:end|ending|ended|take|taking|took|takes) (?:my|his|her|their) (?:own )?"
                 r"life\b",
                 "life"),
     (2, "self", r"\bend(?:ing|ed)? (?:it all|everything)\b|\bexit plan\b",
-                "end|exit"),
+                " end| exit"),
     (2, "self", r"\b" + _WANT + r" (?:to )?end(?:ing)? (?:it|things)\b"
                 r"(?! (?:there|early|after|before|with|of|at|on|because|when|now|soner))",
-                "end"),
+                " end"),
     # A bare "ending it" is a softer signal ("the only thing stopping me from ending it").
     (1, "self", r"\bend(?:ing)? it\b(?! (?:there|early|after|before|with|of|at|on|because|when"
                 r"|now|soner|al))",
-                "end"),
+                " end"),
     (2, "self", r"\bonly (?:thing|reason|person) (?:that's |thats |that is )?(?:stoping|keeping)"
                 r" me\b|\bonly reason (?:i'm|i am|im) (?:stil )?(?:here|alive)\b",
-                "only"),
+                " only"),
     (2, "self", r"\b(?:nearly|almost) ended (?:it|things|everything)\b",
-                "ended"),
+                " ended"),
     (2, "self", r"\b(?:want|wanted|wants|wanting|wana|wanna|wish|wishing|wished|ready|going|gona"
                 r"|gonna|deserve|prefer|would like) (?:to )?" + _FILLER + r"(?:\w+ ){0,3}?" + _DIE
                 + r"\b",
-                "die|dead|here|aliv|exist|gone|fade|slep|wake"),
+                " die| dead| here|aliv| exist| gone| fade|slep| wake"),
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i(?: was| were|'d| had) (?:dead|gone|never been born"
                 r"|died|not been born|never woken up|not woken up|never existed)\b",
                 "wish"),
@@ -307,36 +308,36 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "wish"),
     (2, "self", r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b"
                 r"|\bdon't want to wake up\b|\bnot wake up again\b|\bsleep forever\b",
-                "wake|slep"),
+                " wake|slep"),
     (2, "self", r"\b(?:don't|do not|dont) want to (?:be here|be alive|live|be around|exist"
                 r"|cary on|go on|wake up)(?: any ?more| now)?\b"
                 r"|\bnot wanting to (?:be here|be alive|live|be around|exist|wake up)\b",
-                "here|aliv|live|around|exist|cary|go on|wake"),
+                " here|aliv| live| around| exist| cary| go on| wake"),
     # In the past tense "didn't want to be here" is often about a waiting room: review.
     (1, "self", r"\b(?:didn't|did not|didnt) want to (?:be here|be alive|live|be around"
                 r"|exist|cary on|go on|wake up)\b",
-                "here|aliv|live|around|exist|cary|go on|wake"),
+                " here|aliv| live| around| exist| cary| go on| wake"),
     (2, "self", r"\b(?:don't|do not|dont) want to be\W*$",
                 "want to be"),
     (2, "self", r"\bwhy (?:am i|i'm|im|i am) (?:stil )?(?:alive|here)\b",
-                "aliv|here"),
+                "aliv| here"),
     (2, "self", r"\b(?:won't|wont|will not|don't see my ?self|can't see my ?self|not going to)"
                 r" (?:be |being )?(?:around|here|alive) (?:by|for|much|long|next|in|soon)\b"
                 r"|\b(?:make sure|ensure) (?:that )?(?:i'm|i am|im|i) (?:not|won't be|wont be"
                 r"|am not) (?:here|around|alive)\b",
-                "around|here|aliv"),
+                " around| here|aliv"),
     (2, "self", r"\b(?:better|happier|easier) (?:of )?without me\b|\bbetter of (?:dead|gone)\b"
                 r"|\bbetter of (?:not existing|not being (?:here|around|alive)|not alive)\b",
-                "without me|of dead|of gone|of not"),
+                " without me|of dead|of gone|of not"),
     (2, "self", r"\b(?:better|happier|easier) (?:of )?if i (?:was|were|wasn't|weren't|was not"
                 r"|died|disappeared|just disappeared|was gone|were gone|was dead|didn't exist"
                 r"|wasn't around|wasn't here)\b",
                 "if i"),
     (2, "self", r"\b(?:no one|nobody|noone|no-one) (?:would|will|'d) (?:even )?(?:miss|notice"
                 r"|care)(?: me| if i)",
-                "mis|notice|care"),
+                " mis| notice| care"),
     (2, "self", r"\brather be dead\b|\bwould be dead\b|\bbe beter dead\b",
-                "dead"),
+                " dead"),
     (2, "self", r"\bno (?:point|reason|use) (?:in )?(?:me |my )?(?:going on|carying on|living"
                 r"|being alive|being here|to live|to go on|to cary on|existing|to exist"
                 r"|staying alive)\b|\bno reason to (?:live|be here|stay|keep going)\b",
@@ -353,7 +354,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "pointles|meaningles|hopeles"),
     (2, "self", r"\b(?:tired|sick|done) (?:of|with) (?:living|life|being alive|existing)\b"
                 r"|\b(?:had enough|fed up) (?:of|with) (?:living|life|being alive|existing)\b",
-                "living|life|aliv|existing"),
+                "living|life|aliv| existing"),
     (2, "self", r"\bcan't keep (?:my ?self|me) safe\b|\bcannot keep my ?self safe\b"
                 r"|\bunable to keep my ?self safe\b|\bnot safe (?:from|with|around) my ?self\b"
                 r"|\b(?:i'm|i am|im) not safe\b"
@@ -373,17 +374,17 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\bdisappear (?:forever|for good|and not be found|and never come back)\b"
                 r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|my life|this) to (?:stop"
                 r"|end|be over)(?: for good| forever| permanently)?\b",
-                "disapear|stop|end|over"),
+                "disapear| to stop| to end| be over"),
     (2, "self", r"\b(?:give|giving|gave) up on (?:life|living)\b",
                 "up on"),
     (2, "self", r"\bcounting down the days\b[^.!?]{0,40}\bend\b",
                 "counting"),
     (2, "self", r"\b(?:think|thinking|thought|thoughts) (?:a lot )?(?:about|of) (?:not being"
                 r" (?:around|here|alive)|not existing|not waking up|not wanting to be here)\b",
-                "around|here|aliv|existing|waking"),
+                " around| here|aliv| existing| waking"),
     (1, "self", r"\b(?:think|thinking|thought|thoughts) (?:a lot )?(?:about|of) (?:death|dying"
                 r"|being dead|not being around|not being here)\b",
-                "death|dying|dead|around|here"),
+                " death| dying| dead| around| here"),
     (1, "self", r"\bdark (?:place|thoughts)\b|\bno way out\b|\b(?:point|meaning) of it all\b"
                 r"|\bthought has crossed my mind\b|\bcrossed my mind\b",
                 "dark|way out|of it al|crosed"),
@@ -393,7 +394,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (1, "self", r"\bcan't (?:go on|cary on|do this any ?more|cope any ?more)\b"
                 r"|\b(?:want|wanted) to disappear\b|\b(?:i'm|i am|im|feel like) (?:not )?a burden\b"
                 r"|\bwant out\b(?! of)",
-                "go on|cary on|any|disapear|burden|want out"),
+                " go on| cary on| any|disapear|burden|want out"),
     # --- Self-harm ---
     # "Self-harm support", "suicide prevention": the topic named as a service is a softer
     # signal than a disclosure.
@@ -450,7 +451,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     # Overdose and medication.
     (2, "self", r"\boverdos\w*+(?! of (?!" + _MED + r"))|\bod'?e?d\b|\bo\.d\.?'?d\b"
                 r"|\b(?:took|take|taking|did|done|had|do) an? od\b|\bod-?ing\b",
-                "overdos|od|o.d"),
+                "overdos| od|o.d"),
     (2, "self", r"\b(?:take|taking|took|swallow\w*|down|downing|downed|neck|necking|necked)"
                 r" (?:al|a load|loads|a lot|a bunch|a handful|handfuls|\d+|the whole|the lot"
                 r"|every|al of|twenty|thirty|fifty|a hundred|a box|boxes|packets?)\b[^.!?]{0,25}?"
@@ -480,9 +481,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "front of"),
     (2, "self", r"\b(?:driv\w*|drove|crash\w*|ster\w*) (?:my car |the car |it )?(?:into|of)"
                 r" (?:a|the) (?:wall|tre|bridge|lory|clif|river|motorway|oncoming|road)",
-                "into|of "),
+                " into|of "),
     (2, "self", r"\bwalk\w* into the (?:sea|river)\b",
-                "into the"),
+                " into the"),
     # A place and an intention in one sentence: "stood on the platform edge and thought about
     # it", "sat at the reservoir thinking it would be easy".
     # The same for objects used as means ("the knives in the kitchen").
@@ -497,7 +498,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\b(?:writing|written|wrote|sorting|sorted|making|made|updating|updated|doing)"
                 r" (?:out )?my wil\b|\b(?:affairs in order|sorting out my affairs)\b"
                 r"|\bwho (?:gets|wil get|should get|wil have) my\b|\btonight(?:'s| is) the night\b",
-                "wil|afairs|who gets|who should|tonight"),
+                "wil|afairs|who gets|who should| tonight"),
     (2, "self", r"\b(?:research\w*|look\w* up|googl\w*|search\w*|read up on)\b[^.!?]{0,30}?"
                 r"\b(?:highest|tallest|lethal|fatal|painles\w*|overdose|how to (?:die|kil|hang)"
                 r"|how many|how much it takes|ways to die|suicide methods|methods)\b",
@@ -509,7 +510,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|didnt|never|got|get|was|were)\b|\bhit by a (?:bus|car|train|lory)\b[^.!?]{0,40}"
                 r"(?:wouldn't mind|wouldn't care|welcome|relief)|\bi'd welcome (?:it|death)\b"
                 r"|\bhope i (?:don't|never|do not) wake up\b|\bhope i die\b",
-                "mind|care|hit by|welcome|hope i"),
+                " mind| care| hit by| welcome| hope i"),
     (2, "self", r"\bin danger\b(?! of (?:losing|being|missing|going))",
                 "danger"),
     (2, "self", r"\b(?:have|got|made|with) a plan\b[^.!?]{0,40}?\b(?:do it|going to|gona|tonight"
@@ -521,27 +522,27 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "self"),
     (2, "self", r"\b(?:should|ought to|deserve to|need to) (?:just )?(?:die|be dead|end it"
                 r"|kil my ?self|not be here|not exist)\b",
-                "die|dead|end it|kil|here|exist"),
+                " die| dead| end it| kil| here| exist"),
     (2, "self", r"\b(?:disappointed|annoyed|upset|angry|gutted|sorry|sad) (?:that )?(?:i'm|i am|im)"
                 r" (?:stil )?(?:alive|here|breathing)\b",
-                "aliv|here|breathing"),
+                "aliv| here| breathing"),
     (2, "self", r"\b(?:can't|cannot|can not|cant|no way i can|not able to|unable to)"
                 r" (?:cary on|go on|keep) (?:living|existing)\b",
-                "living|existing"),
+                "living| existing"),
     (2, "self", r"\b(?:as if|like) it (?:was|were|is|'s) the last time\b"
                 r"|\bways to (?:die|end (?:it|my life)|kil my ?self)\b"
                 r"|\bhow to (?:die|kil my ?self|end my life)\b",
-                "last time|ways to|how to"),
+                " last time| ways to| how to"),
     (2, "self", r"\bonly (?:way out|option|answer|solution|escape)\b[^.!?]{0,20}?\b(?:end|die"
                 r"|kil|suicide|not be here|not being here|death)",
-                "only"),
+                " only"),
     (2, "self", r"\b(?:nobody|no one|noone|no-one) (?:cares|would care|wil care|gives a \w+)"
                 r" (?:if|whether) i (?:live|die|lived|died)\b",
-                "care|gives"),
+                " care| gives"),
     (2, "self", r"\b(?:tonight|today|this weekend|tomorrow)\b[^.!?]{0,25}?\b(?:ending it|end it"
                 r"|doing it|do it)\b|\b(?:ending it|end it|doing it|do it) (?:tonight|today"
                 r"|this weekend|tomorrow)\b",
-                "tonight|today|weekend|tomorow"),
+                " tonight| today| weekend| tomorow"),
     (2, "self", r"\b(?:stand\w*|stod|sit|siting|sat|climb\w*|lean\w*) (?:on|over|at) (?:the )?"
                 r"(?:edge|railing|railings|ledge|parapet)\b",
                 "edge|railing|ledge|parapet"),
@@ -557,11 +558,11 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "wil|reason|point|desire|motivation|wish"),
     (2, "self", r"\b(?:don't|do not|dont|didn't|never|no longer) (?:realy )?(?:want|wana|wanna"
                 r"|wish) (?:to )?(?:be |stay )?(?:alive|living|exist\w*)\b",
-                "aliv|living|exist"),
+                "aliv|living| exist"),
     (2, "self", r"\b(?:not sure|don't know if|dont know if|doubt|unsure if|don't think|dont think)"
                 r" (?:that )?(?:i'll|i will|i'd|i would|i'm going to|im going to) (?:stil )?"
                 r"(?:be (?:here|around|alive)|make it|last)\b",
-                "here|around|aliv|make it|last"),
+                " here| around|aliv| make it| last"),
     (2, "self", r"\b(?:throw|throwing|threw|fling|flinging|hurl\w*) (?:my ?self|meself)"
                 r" (?:of|under|in front of|into|from|down)\b",
                 "self"),
@@ -569,7 +570,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|decided|researched|researching|looked up|looking up|googled|googling)"
                 r" (?:about |up )?(?:how|where|when) (?:i'd|i would|i'll|i will|i could|to)"
                 r" (?:do it|end it|end things|kil my ?self|die)\b",
-                "how|where|when"),
+                " how| where| when"),
     (2, "self", _MED + r"\b[^.!?]{0,20}?\b(?:ready|lined up|counted out|set out|waiting)\b"
                 r"|\b(?:vodka|whisky|whiskey|alcohol|wine|gin|bottle)\b[^.!?]{0,30}?" + _MED,
                 "pil|tablet|med|painkil|paracet|codamol|codeine|sertraline|citalopram"
@@ -591,13 +592,13 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"\w*|imagin\w*|dream\w*|fantasi\w*|ready|rather|easier|better)\b[^.!?]{0,30}?"
                 r"\b(?:dead|death|die|dying|not alive|not existing|not be here|not being here"
                 r"|not being around)\b",
-                "dead|death|die|dying|aliv|existing|here|around"),
+                " dead| death| die| dying|aliv| existing| here| around"),
     (1, "self", r"\b(?:not|no|don't|dont|didn't|never|hate being|barely|sick of being"
                 r"|tired of being)\b[^.!?]{0,15}?\balive\b|\bwhy (?:am i|i'm|im) (?:even )?"
                 r"(?:here|alive|stil here)\b",
-                "aliv|here"),
+                "aliv| here"),
     (1, "self", r"\b(?:planning|going to do|gona do|gonna do) anything\b",
-                "anything"),
+                " anything"),
     # --- Abuse ---
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+)?(?: stil| keeps?| always| often)? " + _ABUSE_VERB
                  + r" (?:me|us)\b",
@@ -606,10 +607,10 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "abuse", r"\b(?:threaten\w*|says|said|told me) (?:that )?(?:he|she|they)(?:'ll| will"
                  r"| would|'d| is going to| was going to|'s going to) (?:kill|hurt|stab) me\b"
                  r"|\bthreaten\w* to (?:kill|hurt|stab) me\b",
-                 "kil|hurt|stab"),
+                 " kil|hurt|stab"),
     (2, "abuse", r"\b(?:he|she|he's|she's|partner|husband|boyfriend|ex)(?:'ll| will| would|'d"
                  r"| is going to| might| could) (?:kil|hurt|stab|hit) me\b",
-                 "kil|hurt|stab|hit"),
+                 " kil|hurt|stab|hit"),
     (2, "abuse", r"\b(?:used to|would|keeps?|kept|always|often|started to|threatened to"
                  r"|tried to|used to|would) (?:hit|beat|kick|punch|choke|strangle|slap|rape|hurt"
                  r"|attack|abuse|touch|lock|shut|starve|burn) (?:me|us)\b"
@@ -647,17 +648,17 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     # --- Harm to other people ---
     (2, "others", r"\b" + _WANT + r" (?:to )?(?:kill|hurt|harm|stab|attack|strangle|smother"
                   r"|shake)(?:ing)? " + _PERSON_OBJ + r"\b",
-                  "kil|hurt|harm|stab|atack|strangl|smother|shake"),
+                  " kil|hurt|harm|stab|atack|strangl|smother|shake"),
     (2, "others", r"\b(?:scared|afraid|frightened|terified|woried) (?:i'll|i will|i'd|i might"
                   r"|i'm going to|im going to|i am going to|that i'll|that i might) (?:\w+ ){0,4}"
                   r"(?:kill|hurt|harm|stab|attack|shake|smother)",
-                  "kil|hurt|harm|stab|atack|strangl|smother|shake"),
+                  " kil|hurt|harm|stab|atack|strangl|smother|shake"),
     (2, "others", r"\b(?:thoughts?|urges?|images?) (?:of|about) (?:stabing|killing|hurting"
                   r"|harming|attacking|strangling|smothering|drowning) (?:\w+ )?" + _PERSON_OBJ,
-                  "stab|kil|hurt|harm|atack|strangl|smother|drown"),
+                  "stab| kil|hurt|harm|atack|strangl|smother|drown"),
     (2, "others", r"\b(?:i'm|i am|im) going to kill (?:him|her|them|someone|somebody)\b"
                   r"|\bthreat\w* to (?:kil|hurt|stab|harm) \w+",
-                  "kil|threat"),
+                  " kil|threat"),
     (2, "others", r"\bdanger to (?:others|other people|anyone|my (?:kids|children|family"
                   r"|baby)|people|the public)\b",
                   "danger"),
@@ -667,7 +668,11 @@ _COMPILED = [
     (level, family, tuple(_squeeze_pattern(anchors).split("|")), _compile(p, phrase=True))
     for level, family, p, anchors in _PATTERNS
 ]
-_ALL_ANCHORS = tuple(sorted({anchor for _, _, anchors, _ in _COMPILED for anchor in anchors}))
+# Each anchor and the patterns (by position in _COMPILED) it lets through.
+_ANCHOR_PATTERNS: dict[str, tuple[int, ...]] = {
+    anchor: tuple(i for i, (_, _, anchors, _) in enumerate(_COMPILED) if anchor in anchors)
+    for anchor in sorted({a for _, _, anchors, _ in _COMPILED for a in anchors})
+}
 
 # Idioms a risk word sits inside without any risk ("this wait is killing me").
 _IDIOMS = _compile(
@@ -876,11 +881,14 @@ def assess_risk(text: str) -> RiskAssessment:
     text = _unleet(raw)
     norm = _normalise(text)
 
-    present = {anchor for anchor in _ALL_ANCHORS if anchor in norm}
+    padded = f" {norm} "  # so that an anchor such as " here" also matches at the very start
+    to_try = sorted(
+        {i for anchor, indices in _ANCHOR_PATTERNS.items() if anchor in padded for i in indices}
+    )
     hits: list[tuple[int, int, int, str]] = []
-    for level, family, anchors, pattern in _COMPILED:
-        if not present.isdisjoint(anchors):
-            hits += [(*m.span(), level, family) for m in _word_matches(pattern, norm)]
+    for i in to_try:
+        level, family, _, pattern = _COMPILED[i]
+        hits += [(*m.span(), level, family) for m in _word_matches(pattern, norm)]
     if hits:
         idioms = [m.span() for m in _word_matches(_IDIOMS, norm)]
         hits = [
