@@ -14,6 +14,7 @@ from nltk.stem import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 __all__ = [
+    "FILLER_WORDS",
     "GENERIC_WORDS",
     "STOP_WORDS",
     "Tokenizer",
@@ -135,6 +136,9 @@ _NEGATORS = frozenset({"not", "no", "never", "nothing", "none", "nobody", "witho
 
 # A general word ("well" in "Very well") is content: it praises; every other stop word is not.
 _CONTENTLESS = _FILLER | (STOP_WORDS - GENERIC_WORDS)
+
+#: Words that carry nothing on their own (public alias of the filler list).
+FILLER_WORDS = _FILLER
 
 _SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+(?=\b(?:but|however|although|though|whereas)\b)")
 

@@ -33,11 +33,17 @@ from sklearn.base import BaseEstimator
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.metrics import silhouette_score
 from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
 
-from analysis.text import Tokenizer, is_contentless, is_critical, is_generic, split_units
+from analysis.text import (
+    FILLER_WORDS,
+    GENERIC_WORDS,
+    Tokenizer,
+    is_contentless,
+    is_critical,
+    split_units,
+)
 
 __all__ = [
     "MODEL_FORMAT",
@@ -57,6 +63,8 @@ _EMERGENT = re.compile(r"^emergent-(\d+)$")
 _NEAR_DUPLICATE = 0.8
 # Rows used to fit LSA on large inputs (see ``_fit_space``).
 _SVD_ROWS = 20_000
+# Rows used to find k-means centres on large inputs (see ``_cluster``).
+_KMEANS_ROWS = 20_000
 
 _GENERAL_NAMES = (
     ("General praise", "Praise or thanks for the service as a whole, with no particular topic."),
@@ -317,7 +325,8 @@ class ThemeModel(BaseEstimator):
         seeded = self._score_seeded(vectors)
         residual = np.flatnonzero(np.array([k is None for k in seeded[0]], dtype=bool)
                                   & (counts > 0))
-        groups = self._groups(unique_texts, unit_sentiment)
+        self._topic_columns = None
+        groups = self._groups(unique_texts, X[: len(unique_texts)])
         self._emergent_keys: list[str] = []
         self._emergent_group = np.zeros(0, dtype=np.int64)
         self._emergent_centroids = np.zeros((0, vectors.shape[1]), dtype=np.float32)
@@ -463,17 +472,19 @@ class ThemeModel(BaseEstimator):
             V = X.toarray()
         return self._finish(V, texts, sentiment), X
 
-    def _embed(self, texts: Sequence[str], sentiment: np.ndarray | None = None) -> np.ndarray:
-        """L2-normalised vectors of ``texts`` in the fitted space."""
+    def _embed(self, texts: Sequence[str], sentiment: np.ndarray | None = None,
+               with_matrix: bool = False) -> Any:
+        """L2-normalised vectors of ``texts`` in the fitted space (and their TF-IDF matrix)."""
+        X = self.vectorizer_.transform(texts)
         if not texts:
-            width = self._width()
-            return np.zeros((0, width), dtype=np.float32)
+            V = np.zeros((0, self._width()), dtype=np.float32)
+            return (V, X) if with_matrix else V
         if self.embedder_ is not None:
             V = np.asarray(self.embedder_.transform(list(texts)), dtype=np.float32)
         else:
-            X = self.vectorizer_.transform(texts)
             V = self.svd_.transform(X) if self.svd_ is not None else X.toarray()
-        return self._finish(V, texts, sentiment)
+        V = self._finish(V, texts, sentiment)
+        return (V, X) if with_matrix else V
 
     def _finish(self, V: np.ndarray, texts: Sequence[str],
                 sentiment: np.ndarray | None) -> np.ndarray:
@@ -544,14 +555,24 @@ class ThemeModel(BaseEstimator):
         return keys, best_score
 
     # ------------------------------------------------------------------ discovery
-    def _groups(self, texts: Sequence[str], sentiment: np.ndarray) -> np.ndarray:
-        """Per clause: -1 topical, 0 general praise, 1 general criticism (see ``general``)."""
+    def _groups(self, texts: Sequence[str], X: Any) -> np.ndarray:
+        """Per unit: -1 topical, 0 general praise, 1 general criticism (see ``general``).
+
+        A unit is general when none of its words, as the vectoriser sees them, is a topic word:
+        read off the TF-IDF matrix ``X`` of ``texts`` rather than by tokenising again.
+        """
         if not self.general:
             return np.full(len(texts), -1, dtype=np.int64)
-        return np.fromiter(
-            ((1 if is_critical(t) else 0) if is_generic(t) else -1 for t in texts),
-            dtype=np.int64, count=len(texts),
-        )
+        if getattr(self, "_topic_columns", None) is None:
+            tokenizer = self.vectorizer_.tokenizer
+            general = {t for word in GENERIC_WORDS | FILLER_WORDS for t in tokenizer(word)}
+            self._topic_columns = np.array(
+                [" " not in term and term not in general
+                 for term in self.vectorizer_.get_feature_names_out()], dtype=bool
+            )
+        topical = np.asarray((X[:, self._topic_columns] != 0).sum(axis=1)).ravel() > 0
+        return np.array([-1 if topical[i] else int(is_critical(t)) for i, t in enumerate(texts)],
+                        dtype=np.int64)
 
     def _cluster(
         self,
@@ -577,10 +598,10 @@ class ThemeModel(BaseEstimator):
         old_labels: list[str] | None = None
         init: list[np.ndarray] = []
         if previous is not None and previous._emergent_keys:
-            old_vectors = previous._embed([unique_texts[i] for i in residual])
+            residual_texts = [unique_texts[i] for i in residual]
+            old_vectors, old_X = previous._embed(residual_texts, with_matrix=True)
             old_labels, _ = previous._label_units(
-                old_vectors, previous._groups([unique_texts[i] for i in residual],
-                                              sentiment[residual]))
+                old_vectors, previous._groups(residual_texts, old_X))
             by_key: dict[str, list[int]] = defaultdict(list)
             for i in topical:
                 key = old_labels[i]
@@ -610,7 +631,13 @@ class ThemeModel(BaseEstimator):
                 # Restarts buy little on large inputs, where they cost the most.
                 model = KMeans(n_clusters=k, n_init=3 if topical.size <= 20_000 else 1,
                                random_state=rng.randint(2**31 - 1))
-            found = model.fit(Vt, sample_weight=wt).labels_
+            if topical.size > _KMEANS_ROWS:
+                # Centres from a weighted sample; every unit then joins its nearest centre.
+                sample = rng.choice(topical.size, _KMEANS_ROWS, replace=False, p=wt / wt.sum())
+                model.fit(Vt[sample])
+                found = (Vt @ normalize(model.cluster_centers_).T).argmax(axis=1)
+            else:
+                found = model.fit(Vt, sample_weight=wt).labels_
             keep = np.flatnonzero(np.bincount(found, minlength=k) > 0)
             labels[topical] = np.searchsorted(keep, found)
             n_topical = len(keep)
@@ -624,14 +651,18 @@ class ThemeModel(BaseEstimator):
         self._emergent_keys = self._match_keys(labels, n_clusters, weights, old_labels, previous)
 
     def _choose_k(self, V: np.ndarray, weights: np.ndarray, rng: np.random.RandomState) -> int:
-        """Choose k by the best cosine silhouette over a grid, on a weighted sample."""
+        """Choose k by the best cosine silhouette over a grid, on a weighted sample.
+
+        The sample's distance matrix is computed once and shared by every k on the grid.
+        """
         n = V.shape[0]
         if n < 8:
             return max(1, n // 2)
-        size = min(n, 3000)
+        size = min(n, 2000)
         p = weights / weights.sum()
-        sample = rng.choice(n, size=size, replace=False, p=p) if size < n else None
-        S = V[sample] if sample is not None else V
+        S = V[rng.choice(n, size=size, replace=False, p=p)] if size < n else V
+        distance = np.clip(1.0 - S @ S.T, 0.0, 2.0)
+        np.fill_diagonal(distance, 0.0)
         upper = min(self.max_k, max(2, S.shape[0] // 10))
         grid = sorted({round(x) for x in np.geomspace(2, upper, num=10)} | {upper})
         best_k, best = grid[0], -np.inf
@@ -640,10 +671,7 @@ class ThemeModel(BaseEstimator):
             if k < 2 or k >= S.shape[0]:
                 continue
             labels = KMeans(n_clusters=k, n_init=1, random_state=seed).fit_predict(S)
-            if len(set(labels)) < 2:
-                continue
-            score = silhouette_score(S, labels, metric="cosine",
-                                     sample_size=min(2000, S.shape[0]), random_state=seed)
+            score = _silhouette(distance, labels)
             if score > best:
                 best_k, best = k, score
         return best_k
@@ -805,8 +833,8 @@ class ThemeModel(BaseEstimator):
         elif unique_texts:
             whole_units = np.unique(unit_index[np.array(whole, dtype=bool)])
             sentiment[whole_units] = _sentiment_scores([unique_texts[u] for u in whole_units])
-        keys, scores = self._label_units(self._embed(unique_texts, sentiment),
-                                         self._groups(unique_texts, sentiment))
+        vectors, X = self._embed(unique_texts, sentiment, with_matrix=True)
+        keys, scores = self._label_units(vectors, self._groups(unique_texts, X))
         return self._aggregate(texts, owners, unit_index, np.array(whole, dtype=bool), keys,
                                scores, sentiment)
 
@@ -1068,6 +1096,25 @@ class ThemeModel(BaseEstimator):
                 f"this version reads format {MODEL_FORMAT}: refit the model"
             )
         return model
+
+
+def _silhouette(distance: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette from a precomputed distance matrix (points in singletons score 0)."""
+    k = int(labels.max()) + 1
+    onehot = np.zeros((len(labels), k))
+    onehot[np.arange(len(labels)), labels] = 1.0
+    sizes = onehot.sum(axis=0)
+    if (sizes > 0).sum() < 2:
+        return -np.inf
+    total = distance @ onehot
+    own = sizes[labels]
+    a = total[np.arange(len(labels)), labels] / np.maximum(own - 1, 1)
+    mean = total / np.maximum(sizes, 1)
+    mean[np.arange(len(labels)), labels] = np.inf
+    mean[:, sizes == 0] = np.inf
+    b = mean.min(axis=1)
+    score = np.where(own > 1, (b - a) / np.maximum(np.maximum(a, b), 1e-12), 0.0)
+    return float(score.mean())
 
 
 def _suggest_name(terms: list[str], key: str) -> str:
