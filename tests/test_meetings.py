@@ -136,7 +136,11 @@ def test_meeting_date_errors_keep_what_was_typed(client, signed_in, service_a, p
     assert page.status_code == 200
     assert "There is a problem" in html
     assert message in html
-    assert 'href="#held_on"' in html  # the summary links to the day box
+    # The summary links to the first box that needs fixing.
+    first_bad = "held_on-month" if message.endswith(("a month", "month and year")) else (
+        "held_on-year" if message.startswith("Year") else "held_on")
+    assert f'href="#{first_bad}"' in html
+    assert f'id="{first_bad}"' in html
     assert 'value="Kept topic"' in html
     assert "What is confusing?" in html
     for value in (day, month, year):

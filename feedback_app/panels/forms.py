@@ -83,6 +83,9 @@ class DateInputField(Field):
         **kwargs: Any,
     ) -> None:
         super().__init__(label, validators, **kwargs)
+        # The day box keeps this id; `id` itself moves to the first box with an error, so the
+        # error summary's link (which uses `id`) lands where the problem is.
+        self.base_id = self.id
         self.required = required
         self.parts: dict[str, str] = dict.fromkeys(self.PARTS, "")
         self.error_parts: list[str] = []
@@ -102,6 +105,12 @@ class DateInputField(Field):
             self.data = self._parse()
         except ValueError as error:
             self.process_errors.append(error.args[0])
+
+    def validate(self, form: Any, extra_validators: Any = ()) -> bool:
+        valid = super().validate(form, extra_validators)
+        first = next((p for p in self.PARTS if p in self.error_parts), "day")
+        self.id = self.base_id if first == "day" else f"{self.base_id}-{first}"
+        return valid
 
     def _fail(self, message: str, parts: list[str]) -> ValueError:
         self.error_parts = parts
