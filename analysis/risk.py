@@ -6,29 +6,38 @@ a missed disclosure costs far more than a comment a human reads and dismisses. T
 therefore a set of hand-written, layered patterns rather than a trained model (we have no
 labelled service-user data, and a rule can be read and argued with):
 
-1. **Normalise** the text so that spelling variation does not hide a phrase: lower-case,
-   unify apostrophes and dashes, drop zero-width characters, squeeze every run of a repeated
-   letter to one letter ("killl", "kil", "sooo", "beter of" all meet) and collapse spaces.
-   The patterns below are written in ordinary spelling and squeezed the same way when they
-   are compiled, so a doubled or undoubled letter is never a typo that matters.
+1. **Normalise** the text so that spelling variation does not hide a phrase: replace digits
+   and symbols standing in for letters ("su1cidal", "k!ll"), lower-case, unify apostrophes and
+   dashes, drop zero-width characters, squeeze every run of a repeated letter to one letter
+   ("killl", "kil", "sooo", "beter of" all meet) and collapse spaces. The patterns below are
+   written in ordinary spelling and squeezed the same way when they are compiled, so a doubled
+   or undoubled letter is never a typo that matters; apostrophes in them are optional ("dont",
+   "im"). Slang ("kms", "unalive", "sewerslide") and common misspellings of "suicidal" are
+   written into the patterns.
 2. **Match** phrases in three families (suicide and self-harm, abuse, harm to others). Each
    pattern has a base level: ``urgent`` for a current, explicit statement (ideation, intent,
    method, an act, a current abuser), ``review`` for softer signals (hopelessness, "dark
    place", a bare mention of suicide).
-3. **Adjust** each match by its clause: negation ("not suicidal"), history ("used to",
-   "years ago"), a third party ("my son is self-harming"), a protective statement ("I'd never
-   act on it") or a reported screening question ("the PHQ-9 asks ...") lower ``urgent`` to
-   ``review``. Negation, history, a third party and a protective statement never lower a
-   match below ``review``: a person writing "I'm not suicidal" has still raised the subject.
+3. **Adjust** each match by its clause (at most 250 characters either side): negation in the
+   five words before it ("not suicidal"), history ("used to", "years ago", "three years
+   clean"), a third party as the nearest subject ("my son is self-harming"), a protective
+   statement in the same sentence ("I'd never act on it") or a reported screening question
+   ("the PHQ-9 asks ...") lower ``urgent`` to ``review``. Negation, history, a third party
+   and a protective statement never lower a match below ``review``: a person writing "I'm not
+   suicidal" has still raised the subject.
    Only a reported screening question can take a *review*-level phrase down to nothing
    ("the form asked if I'd hurt myself, which felt intrusive" quotes the form, it is not a
    disclosure), and even then an ambivalent answer ("I never know how to answer", "in case I
    get sectioned") keeps the flag, because hiding an answer is itself a warning sign.
 4. **Idioms** ("this wait is killing me", "dying to get started", "dead end") are matched
-   first and any risk phrase inside one is ignored.
+   too, and any risk phrase overlapping one is ignored.
 
 The level of the comment is the highest level of any match; ``reasons`` lists the matched
 phrases as they appear in the original text, so a reviewer sees why the comment was flagged.
+
+Rules only find phrasings someone thought of. On evaluation rows written after the last rule
+change, about one risky comment in five was missed (see BENCHMARKS.md, "Risk and redaction"),
+so a flag is a prompt for a person, and no flag is not an all-clear.
 """
 
 from __future__ import annotations
