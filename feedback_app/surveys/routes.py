@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from flask import (
     Blueprint,
     abort,
@@ -258,7 +261,12 @@ def edit_question(survey_id: int, question_id: int) -> ResponseReturnValue:
     )
 
 
-def _action(survey_id: int, operation, success: str, question_id: int | None = None):
+def _action(
+    survey_id: int,
+    operation: Callable[[Any], object],
+    success: str,
+    question_id: int | None = None,
+) -> ResponseReturnValue:
     """Run a button's operation on a survey (or one of its questions), then go back to it."""
     survey = _survey(survey_id)
     target = _question(survey, question_id) if question_id is not None else survey

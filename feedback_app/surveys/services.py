@@ -306,9 +306,10 @@ def surveys_for_services(service_ids: list[int]) -> sa.Select:
 
 
 def response_counts(survey_ids: list[int]) -> dict[int, int]:
+    """Responses per survey, as the results count them (not those asked to be deleted)."""
     rows = db.session.execute(
         sa.select(Response.survey_id, sa.func.count(Response.id))
-        .where(Response.survey_id.in_(survey_ids))
+        .where(Response.survey_id.in_(survey_ids), Response.deletion_requested_at.is_(None))
         .group_by(Response.survey_id)
     ).all()
     return {survey_id: n for survey_id, n in rows}  # noqa: C416 - rows are Row objects
