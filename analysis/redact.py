@@ -27,6 +27,7 @@ service wants to read. So every rule is anchored on something specific to an ide
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 
@@ -35,6 +36,8 @@ import phonenumbers
 from phonenumbers import Leniency, PhoneNumberMatcher
 
 __all__ = ["KINDS", "Redaction", "redact"]
+
+logger = logging.getLogger(__name__)
 
 NHS = "NHS NUMBER"
 PHONE = "PHONE"
@@ -203,6 +206,32 @@ def _is_personal_phone(match: phonenumbers.PhoneNumberMatch) -> bool:
     return len(national) >= 9 and national[0] in "127"
 
 
+def _phone_spans(text: str) -> list[tuple[int, int, str]]:
+    if len(text) <= _PHONE_MATCHER_LIMIT:
+        try:
+            return [
+                _phone_span(text, m)
+                for m in PhoneNumberMatcher(text, "GB", leniency=Leniency.POSSIBLE)
+                if _is_personal_phone(m)
+            ]
+        except Exception:
+            # A third-party parser must never stop a comment being saved: fall back to the
+            # simpler pattern, and say so.
+            logger.warning("phone number matching failed; using the fallback", exc_info=True)
+    return [(m.start(), m.end(), PHONE) for m in _PHONE_FALLBACK.finditer(text)]
+
+
+def _phone_span(text: str, match: phonenumbers.PhoneNumberMatch) -> tuple[int, int, str]:
+    start, end = match.start, match.end
+    if match.raw_string.startswith("(") and ")" not in match.raw_string:
+        start += 1  # "(07845 234567)": the bracket belongs to the sentence
+    if match.number.extension:
+        # Keep "ext 12": the extension alone identifies no one.
+        ext = _EXTENSION.search(text, start, end)
+        end = ext.start() if ext else end
+    return start, end, PHONE
+
+
 def _spans(text: str) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     spans += [(m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(text)]
@@ -212,20 +241,7 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
             spans.append((m.start(), m.end(), NHS))
     spans += [(m.start("date"), m.end("date"), DOB) for m in _DOB.finditer(text)]
     if _PHONE_GATE.search(text):
-        if len(text) <= _PHONE_MATCHER_LIMIT:
-            for m in PhoneNumberMatcher(text, "GB", leniency=Leniency.POSSIBLE):
-                if _is_personal_phone(m):
-                    start = m.start
-                    if m.raw_string.startswith("(") and ")" not in m.raw_string:
-                        start += 1  # "(07845 234567)": the bracket belongs to the sentence
-                    end = m.end
-                    if m.number.extension:
-                        # Keep "ext 12": the extension alone identifies no one.
-                        ext = _EXTENSION.search(text, start, end)
-                        end = ext.start() if ext else end
-                    spans.append((start, end, PHONE))
-        else:
-            spans += [(m.start(), m.end(), PHONE) for m in _PHONE_FALLBACK.finditer(text)]
+        spans += _phone_spans(text)
     spans += [(m.start(), m.end(), POSTCODE) for m in _POSTCODE.finditer(text)]
     for pattern in _NAME_TRIGGERS:
         for m in pattern.finditer(text):
