@@ -66,6 +66,16 @@ def test_the_list_shows_status_responses_and_the_full_link(client, facilitator, 
     assert "nhsuk-tag--green" in client.get("/surveys/").get_data(as_text=True)
 
 
+def test_the_list_is_paginated(client, facilitator, service):
+    for n in range(27):
+        services.create_survey(service, f"Survey number {n}", starter_questions=False)
+    first = client.get("/surveys/").get_data(as_text=True)
+    assert "Survey number 26" in first and "Survey number 1<" not in first
+    assert "Page 2 of 2" in first
+    second = client.get("/surveys/?page=2").get_data(as_text=True)
+    assert "Survey number 0<" in second and "Survey number 1<" in second
+
+
 def test_a_slug_already_taken_is_an_error_beside_the_field(client, facilitator, service):
     services.create_survey(service, "Spring feedback")
     page = client.post(

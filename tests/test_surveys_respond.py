@@ -283,6 +283,14 @@ def test_a_double_submission_is_stored_once_and_shows_the_same_receipt(client, s
     assert code in client.get(second.headers["Location"]).get_data(as_text=True)
 
 
+@pytest.mark.parametrize("key", ["", "short", "<script>" * 4, "k" * 65])
+def test_a_missing_or_odd_submission_key_is_replaced(client, survey, key):
+    data = {**full_answers(survey), "submission_key": key}
+    assert client.post(f"/s/{survey.slug}", data=data).status_code == 303
+    stored = db.session.scalar(sa.select(Response.submission_key))
+    assert stored != key and len(stored) >= 16
+
+
 def test_two_requests_racing_with_one_key_store_one_response(survey, monkeypatch, count_rows):
     stored = services.record_response(survey, {survey.questions[0].id: "Good"}, submission_key=KEY)
     # The second request checked for the key before the first one committed.
