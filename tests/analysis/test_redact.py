@@ -13,6 +13,9 @@ import pytest
 
 from analysis.redact import KINDS, Redaction, redact
 
+# The module itself (the package re-exports the function under the same name).
+redact_module = importlib.import_module("analysis.redact")
+
 ROOT = Path(__file__).resolve().parents[2]
 REDACT_CSV = ROOT / "tests" / "data" / "redact_eval.csv"
 
@@ -151,6 +154,15 @@ def test_never_raises(text):
     result = redact(text)
     assert isinstance(result.text, str)
     assert set(result.found) <= set(KINDS)
+
+
+def test_a_failing_phone_matcher_falls_back_to_the_digit_pattern(monkeypatch, caplog):
+    def broken(*args, **kwargs):
+        raise RuntimeError("parser bug")
+
+    monkeypatch.setattr(redact_module, "PhoneNumberMatcher", broken)
+    assert redact("call 07911 123456").text == "call [PHONE]"
+    assert "fallback" in caplog.text
 
 
 def test_non_string_input_gives_empty_text_rather_than_an_error():
