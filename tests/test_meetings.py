@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -620,3 +621,18 @@ def test_meeting_with_payments_is_not_deleted(client, signed_in, meeting, member
     html = client.post(f"/panels/meetings/{meeting.id}/delete").get_data(as_text=True)
     assert "Remove the involvement and payment records first" in html
     assert count_rows(Meeting) == 1
+
+
+def test_impossible_date_highlights_every_box(client, signed_in, service_a, panel):
+    html = client.post(f"/panels/meetings/new?service_id={service_a.id}", data=meeting_form(**{
+        "panel_id": str(panel.id), "held_on-day": "30", "held_on-month": "2",
+    })).get_data(as_text=True)
+    boxes = [line for line in html.splitlines() if 'name="held_on-' in line]
+    assert len(boxes) == 3
+    assert all("nhsuk-input--error" in line for line in boxes)
+    html = client.post(f"/panels/meetings/new?service_id={service_a.id}", data=meeting_form(**{
+        "panel_id": str(panel.id), "held_on-month": "",
+    })).get_data(as_text=True)
+    boxes = {re.search(r'name="(held_on-\w+)"', line).group(1): "nhsuk-input--error" in line
+             for line in html.splitlines() if 'name="held_on-' in line}
+    assert boxes == {"held_on-day": False, "held_on-month": True, "held_on-year": False}
