@@ -840,20 +840,26 @@ def delete_involvement(involvement: Involvement) -> None:
 
 @dataclass
 class MemberInvolvement:
-    """One member's involvement added up: hours, meetings, and pence paid by reward kind."""
+    """One member's involvement added up (or a panel's, for the total row): hours, meetings,
+    and pence paid by reward kind."""
 
     member: PanelMember
-    meetings: int = 0
     hours: Decimal = Decimal("0.00")
     pence: dict[str, int] = field(default_factory=lambda: {k.value: 0 for k in PAID_REWARDS})
     declined: int = 0
+    meeting_ids: set[int] = field(default_factory=set)
+
+    @property
+    def meetings(self) -> int:
+        """How many different meetings (a total row counts each meeting once)."""
+        return len(self.meeting_ids)
 
     @property
     def total_pence(self) -> int:
         return sum(self.pence.values())
 
     def add(self, involvement: Involvement) -> None:
-        self.meetings += 1
+        self.meeting_ids.add(involvement.meeting_id)
         self.hours += Decimal(involvement.hours)
         if involvement.reward == RewardKind.DECLINED:
             self.declined += 1
