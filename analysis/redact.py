@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import logging
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import nhs_number
@@ -237,7 +238,8 @@ def _spans(text: str) -> list[tuple[int, int, str]]:
     spans += [(m.start(), m.end(), EMAIL) for m in _EMAIL.finditer(text)]
     for m in _NHS_CANDIDATE.finditer(text):
         digits = m.group(1) + m.group(3) + m.group(4)
-        if nhs_number.is_valid(digits) or _NHS_CONTEXT.search(text, 0, m.start()):
+        context = _NHS_CONTEXT.search(text, max(0, m.start() - 30), m.start())
+        if nhs_number.is_valid(digits) or context:
             spans.append((m.start(), m.end(), NHS))
     spans += [(m.start("date"), m.end("date"), DOB) for m in _DOB.finditer(text)]
     if _PHONE_GATE.search(text):
@@ -274,14 +276,16 @@ def redact(text: str) -> Redaction:
     spans = _spans(text)
     if not spans:
         return Redaction(text)
-    # Settle overlaps: the kind earlier in KINDS wins, then the longer span.
+    # Settle overlaps: the kind earlier in KINDS wins, then the longer span. ``chosen`` stays
+    # sorted and never overlaps, so only the neighbours of a new span need checking.
     rank = {kind: i for i, kind in enumerate(KINDS)}
     spans.sort(key=lambda s: (rank[s[2]], s[0] - s[1]))
     chosen: list[tuple[int, int, str]] = []
     for s, e, kind in spans:
-        if all(e <= cs or s >= ce for cs, ce, _ in chosen):
-            chosen.append((s, e, kind))
-    chosen.sort()
+        i = bisect_left(chosen, (s,))
+        if (i and chosen[i - 1][1] > s) or (i < len(chosen) and chosen[i][0] < e):
+            continue
+        chosen.insert(i, (s, e, kind))
     parts: list[str] = []
     found: list[str] = []
     pos = 0

@@ -148,6 +148,8 @@ def test_ordinary_numbers_helplines_and_staff_names_are_kept(text):
         "@@@@ .... ---- (((( ))))",
         "+" * 1_000,
         "My name is " * 2_000,
+        "1234567890 " * 3_000,
+        "NG7 2UH " * 5_000,
     ],
 )
 def test_never_raises(text):
@@ -163,6 +165,14 @@ def test_a_failing_phone_matcher_falls_back_to_the_digit_pattern(monkeypatch, ca
     monkeypatch.setattr(redact_module, "PhoneNumberMatcher", broken)
     assert redact("call 07911 123456").text == "call [PHONE]"
     assert "fallback" in caplog.text
+
+
+def test_long_texts_full_of_identifiers_stay_fast():
+    # Guards against quadratic steps (overlap settling, NHS-number context look-back).
+    for text in ("1234567890 " * 3_000, "NG7 2UH " * 5_000, "a@b.com " * 5_000):
+        start = time.perf_counter()
+        redact(text)
+        assert time.perf_counter() - start < 2.0
 
 
 def test_non_string_input_gives_empty_text_rather_than_an_error():
