@@ -318,7 +318,13 @@ def new_meeting() -> ResponseReturnValue:
         else:
             flash(f"{present.kind_label(meeting)} added.", "success")
             return redirect(url_for("panels.meeting", meeting_id=meeting.id))
-    return render_template("panels/meeting_form.html", form=form, service=service, meeting=None)
+    panel_id = request.args.get("panel_id", type=int)
+    back = (url_for("panels.panel", panel_id=panel_id)
+            if panel_id and str(panel_id) in {c.value for c in form.panel_id.choices}
+            else url_for("panels.index"))
+    return render_template(
+        "panels/meeting_form.html", form=form, service=service, meeting=None, back=back
+    )
 
 
 @bp.route("/meetings/<int:meeting_id>")
@@ -352,7 +358,8 @@ def edit_meeting(meeting_id: int) -> ResponseReturnValue:
             flash("Meeting details saved.", "success")
             return redirect(url_for("panels.meeting", meeting_id=meeting.id))
     return render_template(
-        "panels/meeting_form.html", form=form, service=meeting.service, meeting=meeting
+        "panels/meeting_form.html", form=form, service=meeting.service, meeting=meeting,
+        back=url_for("panels.meeting", meeting_id=meeting.id),
     )
 
 
