@@ -244,6 +244,10 @@ def test_hand_written_comments_are_many_and_distinct():
         assert sections[theme] >= 20
     assert sections["risk"] >= 6
     assert sections["contentless"] >= 10
+    lengths = [len(c.text.split()) for c in written]
+    assert min(lengths) <= 3
+    assert sum(n >= 60 for n in lengths) >= 8
+    assert max(lengths) <= 120
 
 
 def test_composed_comments_are_deterministic_and_do_not_repeat_sentences():
