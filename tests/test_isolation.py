@@ -11,6 +11,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import pytest
+from werkzeug.routing import IntegerConverter
 
 from feedback_app import models
 from feedback_app.extensions import db
@@ -18,6 +19,7 @@ from feedback_app.models import (
     Comment,
     ConsentRecord,
     Contribution,
+    Involvement,
     Meeting,
     Panel,
     PanelMember,
@@ -59,6 +61,8 @@ PANELS_CHANGE = [
     ("GET", "/panels/meetings/{meeting}/involvement/{member}"),
     ("GET", "/panels/contributions/{contribution}/edit"),
     ("GET", "/panels/contributions/{contribution}/delete"),
+    ("GET", "/panels/meetings/{meeting}/delete"),
+    ("POST", "/panels/involvement/{involvement}/delete"),
 ]
 INBOX = [
     ("GET", "/feedback/{comment}"),
@@ -67,12 +71,27 @@ INBOX = [
 ]
 INBOX_LEAD = [("POST", "/feedback/{comment}/reviewed")]
 THEMES = [
+    ("GET", "/themes/?service={service}"),
     ("GET", "/themes/{theme}"),
     ("GET", "/themes/{theme}/edit"),
+    ("GET", "/themes/{theme}/merge"),
+    ("GET", "/themes/{theme}/split"),
+    ("GET", "/themes/{theme}/not-a-theme"),
+    ("GET", "/themes/{theme}/comments/{comment}/move"),
     ("GET", "/themes/runs/{run}"),
 ]
-ACTIONS = [("GET", "/actions/{action}")]
-ACTIONS_LEAD = [("GET", "/actions/{action}/edit")]
+ACTIONS = [("GET", "/actions/?service={service}"), ("GET", "/actions/{action}")]
+ACTIONS_LEAD = [
+    ("GET", "/actions/{action}/edit"),
+    ("POST", "/actions/{action}/updates"),
+    ("POST", "/actions/{action}/publish"),
+]
+
+# Only asked by outsiders: for the service's own people these start real work.
+OUTSIDER_ONLY = [
+    ("POST", "/themes/runs?service={service}"),
+    ("POST", "/themes/assign-new?service={service}"),
+]
 
 FACILITATOR_ROUTES = SURVEYS + PANELS_VIEW + PANELS_CHANGE + INBOX + THEMES + ACTIONS
 LEAD_ROUTES = SURVEYS + PANELS_VIEW + INBOX + INBOX_LEAD + THEMES + ACTIONS + ACTIONS_LEAD
@@ -96,7 +115,9 @@ def world(make_service, make_user):
     db.session.flush()
     consent = ConsentRecord(member_id=member.id, purpose="Take part", given_on=date(2026, 1, 1))
     contribution = Contribution(meeting_id=meeting.id, text="Said in B")
-    db.session.add_all([consent, contribution])
+    involvement = Involvement(meeting_id=meeting.id, member_id=member.id, hours=2,
+                              reward="voucher")
+    db.session.add_all([consent, contribution, involvement])
     db.session.flush()
     comment = Comment(service_id=b.id, source="panel", text="B words", redacted_text="B words",
                       redacted_kinds=[], meeting_id=meeting.id, risk_level="urgent",
@@ -104,13 +125,14 @@ def world(make_service, make_user):
     db.session.add(comment)
     ids = {"service": b.id, "survey": survey.id, "question": question.id, "panel": panel.id,
            "member": member.id, "meeting": meeting.id, "consent": consent.id,
-           "contribution": contribution.id}
+           "contribution": contribution.id, "involvement": involvement.id}
     if hasattr(models, "Theme"):
         theme = models.Theme(service_id=b.id, key="waiting", name="Waiting times")
         run = models.AnalysisRun(service_id=b.id)
         action = models.Action(service_id=b.id, title="Shorter waits")
         db.session.add_all([theme, run, action])
         db.session.flush()
+        db.session.add(models.CommentTheme(comment_id=comment.id, theme_id=theme.id))
         ids.update(theme=theme.id, run=run.id, action=action.id)
     db.session.flush()
     ids["comment"] = comment.id
@@ -144,7 +166,7 @@ def test_another_services_objects_are_404(client, auth, world, role, routes):
     auth.login(outsider)
     wrong = {
         address: status
-        for method, address in _routes(routes, world["ids"])
+        for method, address in _routes(routes + OUTSIDER_ONLY, world["ids"])
         if (status := _request(client, method, address).status_code) != 404
     }
     assert wrong == {}, f"these answered a user of another service: {wrong}"
@@ -163,6 +185,43 @@ def test_the_same_addresses_work_for_the_services_own_people(client, auth, world
         if status == 404 or status >= 500 or status == 403:
             wrong[address] = status
     assert wrong == {}, f"these failed for the service's own people: {wrong}"
+
+
+@pytest.mark.parametrize(
+    ("address", "data", "model"),
+    [
+        ("/surveys/new", {"title": "Sneaky survey"}, Survey),
+        ("/panels/new", {"name": "Sneaky panel"}, Panel),
+    ],
+)
+def test_nothing_can_be_created_in_another_service(client, auth, world, count_rows, address,
+                                                   data, model):
+    auth.login(world[Role.FACILITATOR][0])
+    before = count_rows(model)
+    response = client.post(address, data={**data, "service_id": world["ids"]["service"]})
+    assert response.status_code in (200, 400, 404)  # the form again, or not found; never saved
+    assert count_rows(model) == before
+
+
+def test_every_staff_route_with_an_id_is_covered_here(app):
+    """A new route that takes an id must be added to the lists above (admin routes excepted:
+    administrators see every service)."""
+    adapter = app.url_map.bind("localhost")
+    ids = dict.fromkeys(
+        ["service", "survey", "question", "panel", "member", "meeting", "consent", "contribution",
+         "involvement", "comment", "theme", "run", "action"], 1)
+    covered = set()
+    for method, template in [*FACILITATOR_ROUTES, *LEAD_ROUTES, *OUTSIDER_ONLY]:
+        path = template.format(**ids).split("?")[0]
+        covered.add(adapter.match(path, method=method)[0])
+    with_ids = {
+        rule.endpoint
+        for rule in app.url_map.iter_rules()
+        if any(isinstance(c, IntegerConverter) for c in rule._converters.values())
+        and not rule.endpoint.startswith("admin.")
+    }
+    assert "inbox.detail" in with_ids  # the guard sees the routes at all
+    assert with_ids - covered == set()
 
 
 def test_ids_that_do_not_exist_are_404_too(client, auth, world):
