@@ -252,6 +252,8 @@ def test_actions_on_an_unknown_account_are_404(client, admin):
     assert client.get("/admin/users/999/edit").status_code == 404
     assert client.post("/admin/users/999/deactivate").status_code == 404
     assert client.post("/admin/users/999/reset-password").status_code == 404
+    assert client.get(f"/admin/users/{10**30}/edit").status_code == 404
+    assert client.get(f"/admin/services/{10**30}/edit").status_code == 404
 
 
 # The last active administrator -------------------------------------------------------------

@@ -216,6 +216,9 @@ def test_a_page_past_the_end_is_empty_not_an_error(client, lead, service, make_c
     make_comment(service)
     assert _shown_ids(_html(client, "/feedback/?page=9")) == []
     assert len(_shown_ids(_html(client, "/feedback/?page=-1"))) == 1
+    assert len(_shown_ids(_html(client, "/feedback/?page=abc"))) == 1
+    assert _shown_ids(_html(client, f"/feedback/?page={10**30}")) == []
+    assert _shown_ids(_html(client, f"/feedback/attention?page={10**30}")) == []
 
 
 def test_empty_inbox_says_so(client, lead):
@@ -265,6 +268,8 @@ def test_another_services_comment_is_404(client, lead, make_service, make_commen
     comment = make_comment(make_service(), "not yours")
     assert client.get(f"/feedback/{comment.id}").status_code == 404
     assert client.get("/feedback/99999").status_code == 404
+    assert client.get(f"/feedback/{10**30}").status_code == 404
+    assert client.post(f"/feedback/{10**30}/reviewed").status_code == 404
 
 
 def test_feedback_saved_through_record_comment_is_redacted_and_flagged(client, lead, service):

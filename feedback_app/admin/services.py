@@ -66,8 +66,12 @@ def list_services() -> list[Service]:
     return list(db.session.scalars(sa.select(Service).order_by(Service.name)))
 
 
+# A guessed id past the database's integer range is simply not found (not a database error).
+MAX_ID = 2**31 - 1
+
+
 def get_service(service_id: int) -> Service | None:
-    return db.session.get(Service, service_id)
+    return db.session.get(Service, service_id) if 0 < service_id <= MAX_ID else None
 
 
 def services_by_id(service_ids: list[int]) -> list[Service]:
@@ -97,7 +101,7 @@ def list_users() -> list[User]:
 
 
 def get_user(user_id: int) -> User | None:
-    return db.session.get(User, user_id)
+    return db.session.get(User, user_id) if 0 < user_id <= MAX_ID else None
 
 
 def create_account(

@@ -17,9 +17,12 @@ from feedback_app.models import Role
 bp = Blueprint("inbox", __name__, url_prefix="/feedback")
 
 
+MAX_PAGE = 100_000  # far past any real inbox; stops an absurd number overflowing the database
+
+
 def _page_number() -> int:
     page = request.args.get("page", 1, type=int)
-    return page if page and page > 0 else 1
+    return min(page, MAX_PAGE) if page and page > 0 else 1
 
 
 def pagination_links(pagination: Pagination, endpoint: str, args: dict[str, str]) -> dict:

@@ -28,6 +28,8 @@ RISK_LABELS = {
     RiskLevel.NONE.value: "None",
 }
 FLAGGED_LEVELS = (RiskLevel.URGENT.value, RiskLevel.REVIEW.value)
+# A guessed id past the database's integer range is simply not found (not a database error).
+MAX_ID = 2**31 - 1
 
 
 @dataclass(frozen=True)
@@ -109,6 +111,8 @@ def meetings_for(comments: list[Comment]) -> dict[int, Meeting]:
 
 def get_comment_for(user: User, comment_id: int) -> Comment | None:
     """The comment if `user` may see it, else None (the caller answers 404 either way)."""
+    if not 0 < comment_id <= MAX_ID:
+        return None
     comment = db.session.get(Comment, comment_id)
     if comment is None or not user.can_access(comment.service_id):
         return None
