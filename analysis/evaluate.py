@@ -155,19 +155,13 @@ def tfidf_kmeans_baseline(texts: Sequence[str], k: int, lsa: int | None = None,
     return [str(x) for x in labels]
 
 
-def _fit_primary(texts: Sequence[str], **params: Any) -> tuple[list[str], ThemeModel, float]:
-    start = time.perf_counter()
-    model = ThemeModel(random_state=0, **params).fit(list(texts))
-    return [a.primary for a in model.assignments_], model, time.perf_counter() - start
-
-
 # Ablation: each row changes one thing from the default pipeline (taxonomy "none", k = 42).
 ABLATION: tuple[tuple[str, dict[str, Any]], ...] = (
     ("default pipeline", {}),
     ("- contentless set aside (kept as text)", {"contentless": False}),
     ("- clause units (whole comments)", {"units": "comment"}),
     ("- stemming", {"stem": False}),
-    ("- general praise/criticism grouped by polarity", {"general": False}),
+    ("- general praise/criticism as one theme per polarity", {"general": False}),
     ("+ sentiment coordinate (weight 0.5)", {"sentiment_weight": 0.5}),
     ("+ sentiment coordinate (weight 1.0)", {"sentiment_weight": 1.0}),
     ("LSA 50 dims", {"n_components": 50}),
@@ -176,53 +170,75 @@ ABLATION: tuple[tuple[str, dict[str, Any]], ...] = (
 
 
 def run(path: str | os.PathLike[str] | None = None, ablation: bool = True,
-        embeddings: bool = True, echo: Callable[[str], None] = print) -> dict[str, Any]:
-    """Run every measurement and print a report; return the figures."""
+        embeddings: bool = True, echo: Callable[[str], None] = print,
+        seeds: Sequence[int] = (0, 1, 2)) -> dict[str, Any]:
+    """Run every measurement and print a report; return the figures.
+
+    Each pipeline runs once per seed in ``seeds`` (k-means and SVD starts differ), and the
+    report gives the mean AMI and, in brackets, its spread (max - min): differences smaller
+    than the spread are noise. The embeddings backend runs with the first seed only, because
+    embedding is slow on a CPU.
+    """
     data = load_fft(path)
     labels, half = data.labels, data.half
     n_labels = len(set(labels))
     echo(f"FFT v6: {len(labels):,} single-label usable rows, {n_labels} labels "
          f"(half A {int(half.sum()):,}, half B {int((~half).sum()):,})")
-    echo("AMI counts unassigned rows as one more cluster; coverage = share given a theme.")
+    echo("AMI counts unassigned rows as one more cluster; AMI* = assigned rows only; "
+         "cover = share given a theme.")
+    echo(f"Mean over seeds {list(seeds)} (spread max-min in brackets).")
     echo("")
-    echo(f"{'pipeline':58s} {'k':>4s} {'AMI':>6s} {'A':>6s} {'B':>6s} {'cover':>6s} {'secs':>6s}")
+    echo(f"{'pipeline':50s} {'k':>4s} {'AMI':>6s} {'(spread)':>8s} {'A':>6s} {'B':>6s} "
+         f"{'AMI*':>6s} {'cover':>6s} {'secs':>5s}")
     results: dict[str, Any] = {}
 
-    def line(name: str, primary: Sequence[str], k: float, secs: float) -> None:
-        s = discovery_scores(primary, labels, half)
-        results[name] = {**s, "k": k, "seconds": secs}
-        echo(f"{name:58s} {k:4.0f} {s['ami']:6.3f} {s['ami_a']:6.3f} {s['ami_b']:6.3f} "
-             f"{s['coverage']:6.1%} {secs:6.1f}")
+    def line(name: str, fit: Callable[[int], tuple[list[str], float]],
+             run_seeds: Sequence[int] = seeds) -> None:
+        scores, ks, secs = [], [], []
+        for seed in run_seeds:
+            start = time.perf_counter()
+            primary, k = fit(seed)
+            secs.append(time.perf_counter() - start)
+            scores.append(discovery_scores(primary, labels, half))
+            ks.append(k)
+        mean = {key: float(np.mean([s[key] for s in scores])) for key in scores[0]}
+        spread = max(s["ami"] for s in scores) - min(s["ami"] for s in scores)
+        results[name] = {**mean, "ami_spread": spread, "k": float(np.mean(ks)),
+                         "seconds": float(np.mean(secs))}
+        echo(f"{name:50s} {np.mean(ks):4.0f} {mean['ami']:6.3f} {f'({spread:.3f})':>8s} "
+             f"{mean['ami_a']:6.3f} {mean['ami_b']:6.3f} {mean['ami_assigned_only']:6.3f} "
+             f"{mean['coverage']:6.1%} {np.mean(secs):5.1f}")
 
-    baselines = (("baseline TF-IDF + KMeans", None), ("baseline TF-IDF + LSA(100) + KMeans", 100))
-    for name, lsa in baselines:
-        start = time.perf_counter()
-        primary = tfidf_kmeans_baseline(data.texts, n_labels, lsa=lsa)
-        line(name, primary, n_labels, time.perf_counter() - start)
+    def ours(**params: Any) -> Callable[[int], tuple[list[str], float]]:
+        def fit(seed: int) -> tuple[list[str], float]:
+            model = ThemeModel(**{"random_state": seed, **params}).fit(data.texts)
+            return [a.primary for a in model.assignments_], model.k_
+        return fit
+
+    for name, lsa in (("baseline TF-IDF + KMeans", None),
+                      ("baseline TF-IDF + LSA(100) + KMeans", 100)):
+        line(name, lambda seed, lsa=lsa: (
+            tfidf_kmeans_baseline(data.texts, n_labels, lsa=lsa, seed=seed), n_labels))
 
     for taxonomy in ("none", "iapt"):
         for k in ("auto", n_labels):
-            primary, model, secs = _fit_primary(data.texts, taxonomy=taxonomy, k=k)
-            line(f"default, taxonomy={taxonomy}, k={k}", primary, model.k_, secs)
+            line(f"default, taxonomy={taxonomy}, k={k}", ours(taxonomy=taxonomy, k=k))
 
     if ablation:
         echo("")
-        echo("Ablation (taxonomy=none, k=42; one change each):")
+        echo(f"Ablation (taxonomy=none, k={n_labels}; each row changes one thing):")
         for name, params in ABLATION:
-            primary, model, secs = _fit_primary(data.texts, taxonomy="none", k=n_labels,
-                                                **params)
-            line(name, primary, model.k_, secs)
+            line(name, ours(taxonomy="none", k=n_labels, **params))
 
     if embeddings:
         echo("")
         for k in ("auto", n_labels):
             try:
-                primary, model, secs = _fit_primary(data.texts, taxonomy="none", k=k,
-                                                    backend="embeddings")
+                line(f"embeddings, taxonomy=none, k={k}",
+                     ours(taxonomy="none", k=k, backend="embeddings"), run_seeds=seeds[:1])
             except ImportError as exc:
-                echo(f"embeddings backend: not measured ({exc})")
+                echo(f"embeddings backend: not measured ({str(exc).splitlines()[0]})")
                 break
-            line(f"embeddings, taxonomy=none, k={k}", primary, model.k_, secs)
 
     echo("")
     results["sentiment"] = sentiment_agreement(data, echo)

@@ -34,7 +34,6 @@ from sklearn.base import BaseEstimator
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.preprocessing import normalize
 from sklearn.utils import check_random_state
 
 from analysis.text import (
@@ -471,7 +470,8 @@ class ThemeModel(BaseEstimator):
             rows = (rng.choice(X.shape[0], _SVD_ROWS, replace=False)
                     if X.shape[0] > _SVD_ROWS else slice(None))
             self.svd_.fit(X[rows])
-            V = self.svd_.transform(X)
+            self._svd_basis = np.ascontiguousarray(self.svd_.components_.T, dtype=np.float32)
+            V = np.asarray(X @ self._svd_basis)
         else:
             V = X.toarray()
         return self._finish(V, texts, sentiment), X
@@ -487,7 +487,9 @@ class ThemeModel(BaseEstimator):
         if self.embedder_ is not None:
             V = np.asarray(self.embedder_.transform(list(texts)), dtype=np.float32)
         else:
-            V = self.svd_.transform(X) if self.svd_ is not None else X.toarray()
+            # TruncatedSVD.transform is this product; calling it directly skips input checks
+            # that cost more than the product for one comment.
+            V = (np.asarray(X @ self._svd_basis) if self.svd_ is not None else X.toarray())
         V = self._finish(V, texts, sentiment)
         return (V, X) if with_matrix else V
 
@@ -497,8 +499,8 @@ class ThemeModel(BaseEstimator):
         if self.sentiment_weight:
             if sentiment is None:
                 sentiment = _sentiment_scores(texts)
-            V = np.hstack([normalize(V), self.sentiment_weight * sentiment[:, None]])
-        return normalize(V).astype(np.float32)
+            V = np.hstack([_l2(V), self.sentiment_weight * sentiment[:, None]])
+        return _l2(V).astype(np.float32)
 
     def _width(self) -> int:
         if self.embedder_ is not None:
@@ -522,7 +524,7 @@ class ThemeModel(BaseEstimator):
         width = self._seed_vectors.shape[1] if self._seed_vectors.size else self._width()
         centroids = np.zeros((len(self._seed_keys), width), dtype=np.float32)
         np.add.at(centroids, self._seed_owner, self._seed_vectors)
-        self._seed_centroids = normalize(centroids) if len(centroids) else centroids
+        self._seed_centroids = _l2(centroids) if len(centroids) else centroids
 
     def _add_examples(self, key: str, texts: Sequence[str]) -> None:
         """Teach the seed bank that ``texts`` belong to ``key`` (effective for ``assign`` now)."""
@@ -640,7 +642,7 @@ class ThemeModel(BaseEstimator):
                 # Centres from a weighted sample; every unit then joins its nearest centre.
                 sample = rng.choice(topical.size, _KMEANS_ROWS, replace=False, p=wt / wt.sum())
                 model.fit(Vt[sample])
-                found = (Vt @ normalize(model.cluster_centers_).T).argmax(axis=1)
+                found = (Vt @ _l2(model.cluster_centers_).T).argmax(axis=1)
             else:
                 found = model.fit(Vt, sample_weight=wt).labels_
             keep = np.flatnonzero(np.bincount(found, minlength=k) > 0)
@@ -651,7 +653,7 @@ class ThemeModel(BaseEstimator):
         n_clusters = n_topical + len(general)
         centroids = np.zeros((n_clusters, V.shape[1]), dtype=np.float64)
         np.add.at(centroids, labels, V * weights[:, None])
-        self._emergent_centroids = normalize(centroids).astype(np.float32)
+        self._emergent_centroids = _l2(centroids).astype(np.float32)
         self._emergent_group = np.array([-1] * n_topical + general, dtype=np.int64)
         self._emergent_keys = self._match_keys(labels, n_clusters, weights, old_labels, previous)
 
@@ -1099,6 +1101,13 @@ class ThemeModel(BaseEstimator):
                 f"this version reads format {MODEL_FORMAT}: refit the model"
             )
         return model
+
+
+def _l2(V: np.ndarray) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero); numpy only, for per-comment speed."""
+    V = np.asarray(V, dtype=np.float32)
+    norms = np.sqrt(np.einsum("ij,ij->i", V, V))
+    return V / np.maximum(norms, 1e-12)[:, None]
 
 
 def _silhouette(distance: np.ndarray, labels: np.ndarray) -> float:
