@@ -165,7 +165,8 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
 
     argv = [*(["--data", args.data] if args.data else []),
             *(["--no-ablation"] if args.no_ablation else []),
-            *(["--no-embeddings"] if args.no_embeddings else [])]
+            *(["--no-embeddings"] if args.no_embeddings else []),
+            "--seeds", str(args.seeds)]
     return evaluate.main(argv)
 
 
@@ -201,6 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--data", help="FFT v6 CSV (default: $YOUSAID_FFT_DATA or ../shared)")
     evaluate.add_argument("--no-ablation", action="store_true")
     evaluate.add_argument("--no-embeddings", action="store_true")
+    evaluate.add_argument("--seeds", type=int, default=3, help="runs per pipeline (default 3)")
     evaluate.set_defaults(func=cmd_evaluate)
     return parser
 

@@ -300,10 +300,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", help="FFT v6 CSV (default: $YOUSAID_FFT_DATA or ../shared)")
     parser.add_argument("--no-ablation", action="store_true")
     parser.add_argument("--no-embeddings", action="store_true")
+    parser.add_argument("--seeds", type=int, default=3, help="runs per pipeline (default 3)")
     args = parser.parse_args(argv)
     path = data_path(args.data)
     if not path.is_file():
         print(f"error: data file not found: {path}", file=sys.stderr)
         return 2
-    run(path, ablation=not args.no_ablation, embeddings=not args.no_embeddings)
+    run(path, ablation=not args.no_ablation, embeddings=not args.no_embeddings,
+        seeds=tuple(range(max(1, args.seeds))))
     return 0
