@@ -176,7 +176,6 @@ class QuestionItem:
     question: Question
     field: Field
     widget: str  # "radios", "checkboxes" or "textarea"
-    inline: bool = False
 
 
 class ResponseFormBase(FlaskForm):
@@ -196,7 +195,7 @@ class ResponseFormBase(FlaskForm):
         if not any(self[f"q{qid}"].data for qid in self.question_ids) and self.question_ids:
             first = self[f"q{self.question_ids[0]}"]
             if not first.errors:
-                first.errors = [*first.errors, NOTHING_ANSWERED]
+                first.errors = [NOTHING_ANSWERED]
             valid = False
         return valid
 
@@ -267,7 +266,7 @@ def question_items(form: ResponseFormBase, survey: Survey) -> list[QuestionItem]
             widget = "checkboxes"
         else:
             widget = "radios"
-        items.append(QuestionItem(question, field, widget, question.kind == QuestionKind.SCALE_0_4))
+        items.append(QuestionItem(question, field, widget))
     return items
 
 

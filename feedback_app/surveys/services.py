@@ -9,10 +9,10 @@ import re
 import secrets
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
-from typing import Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo
 
 import sqlalchemy as sa
@@ -37,6 +37,7 @@ from feedback_app.models import (
 )
 from feedback_app.models._base import now_utc
 from feedback_app.surveys.questions import (
+    ABOUT_YOU_FIELDS,
     ABOUT_YOU_QUESTIONS,
     CHOICE_KINDS,
     FFT_NEGATIVE,
@@ -579,47 +580,84 @@ class SurveyResults:
     has_fft: bool
 
 
-def _counted_responses(survey: Survey) -> sa.Select:
+def _counted(survey: Survey) -> sa.ColumnElement[bool]:
     # Someone who asked for their feedback to be deleted is no longer counted.
-    return sa.select(Response).where(
-        Response.survey_id == survey.id, Response.deletion_requested_at.is_(None)
-    )
+    return sa.and_(Response.survey_id == survey.id, Response.deletion_requested_at.is_(None))
+
+
+def _answer_counts(survey: Survey) -> tuple[dict[int, Counter[str]], Counter[int]]:
+    """Per question: how often each option was chosen, and how many people answered.
+    Single answers are counted by the database; multiple-choice lists (JSON) here."""
+    counted = _counted(survey)
+    tallies: dict[int, Counter[str]] = defaultdict(Counter)
+    answered: Counter[int] = Counter()
+    single = db.session.execute(
+        sa.select(Answer.question_id, Answer.value, sa.func.count())
+        .join(Response)
+        .join(Question)
+        .where(
+            counted, Question.kind.in_([k.value for k in CHOICE_KINDS - {QuestionKind.MULTIPLE}])
+        )
+        .where(Answer.value.is_not(None), Answer.value != "")
+        .group_by(Answer.question_id, Answer.value)
+    ).all()
+    for question_id, value, n in single:
+        tallies[question_id][value] += n
+        answered[question_id] += n  # one answer row per person and question
+    lists = db.session.execute(
+        sa.select(Answer.question_id, Answer.values)
+        .join(Response)
+        .join(Question)
+        .where(counted, Question.kind == QuestionKind.MULTIPLE.value)
+    ).all()
+    for question_id, values in lists:
+        if values:
+            tallies[question_id].update(values)
+            answered[question_id] += 1
+    texts = db.session.execute(
+        sa.select(Answer.question_id, sa.func.count())
+        .join(Response)
+        .join(Question)
+        .where(counted, Question.kind == QuestionKind.TEXT.value)
+        .where(Answer.value.is_not(None), Answer.value != "")
+        .group_by(Answer.question_id)
+    ).all()
+    for question_id, n in texts:
+        answered[question_id] += n
+    return tallies, answered
 
 
 def survey_results(survey: Survey) -> SurveyResults:
-    responses = list(
-        db.session.scalars(_counted_responses(survey).options(selectinload(Response.answers)))
-    )
-    by_question: dict[int, Counter[str]] = defaultdict(Counter)
-    answered: Counter[int] = Counter()
-    for response in responses:
-        for answer in response.answers:
-            values = answer.values if answer.values is not None else [answer.value]
-            values = [v for v in values if v not in (None, "")]
-            if values:
-                answered[answer.question_id] += 1
-                by_question[answer.question_id].update(values)
+    tallies, answered = _answer_counts(survey)
     questions = []
     for question in survey.questions:
-        n, tally = answered[question.id], by_question[question.id]
+        n, tally = answered[question.id], tallies[question.id]
         options = [
             OptionCount(label, tally[value], percent(tally[value], n))
             for value, label in choices_for(question)
         ]
         questions.append(QuestionResult(question, n, options))
+    # One light row per person: enough for the months and the "about you" tables.
+    people = db.session.execute(
+        sa.select(
+            Response.submitted_at,
+            Response.fft_answer,
+            *(getattr(Response, name) for name in ABOUT_YOU_FIELDS),
+        ).where(_counted(survey))
+    ).all()
     return SurveyResults(
-        responses=len(responses),
+        responses=len(people),
         questions=questions,
-        fft_months=fft_by_month(responses),
-        about_you=about_you_breakdown(responses) if survey.ask_about_you else [],
+        fft_months=fft_by_month(people),
+        about_you=about_you_breakdown(people) if survey.ask_about_you else [],
         has_fft=any(q.kind == QuestionKind.FFT for q in survey.questions),
     )
 
 
-def fft_by_month(responses: Iterable[Response]) -> list[FftMonth]:
+def fft_by_month(responses: Iterable[Any]) -> list[FftMonth]:
     """Per calendar month (UK time): responses, FFT answers, and how many were positive or
     negative. "Don't know" counts in the FFT total, as NHS England's FFT guidance says."""
-    months: dict[date, list[Response]] = defaultdict(list)
+    months: dict[date, list[Any]] = defaultdict(list)
     for response in responses:
         # Times are stored in UTC: 00:30 on 1 April in summer time is still March in UTC.
         local = response.submitted_at.replace(tzinfo=UTC).astimezone(UK)
@@ -659,7 +697,8 @@ def suppress_small(counts: list[tuple[str, int]]) -> list[GroupCount]:
     return groups
 
 
-def about_you_breakdown(responses: list[Response]) -> list[AboutYouBreakdown]:
+def about_you_breakdown(responses: Sequence[Any]) -> list[AboutYouBreakdown]:
+    """Responses (or rows with the same names) counted by each "about you" answer."""
     breakdowns = []
     for question in ABOUT_YOU_QUESTIONS:
         tally = Counter(getattr(r, question.name) for r in responses)
