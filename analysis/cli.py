@@ -123,7 +123,9 @@ def cmd_themes(args: argparse.Namespace) -> int:
     from analysis.themes import UNASSIGNED, ThemeModel
 
     texts, ids = read_column(args.input, args.text_column, args.id_column)
-    model = ThemeModel(taxonomy=args.taxonomy, k=args.k, backend=args.backend)
+    # Sentiment is not in the output; it is scored only when the model is saved for later use.
+    model = ThemeModel(taxonomy=args.taxonomy, k=args.k, backend=args.backend,
+                       sentiment=bool(args.model))
     model.fit(texts, ids=ids, progress=_progress(args.quiet))
     with _writer(args.output, ("id", "theme", "themes", "label", "score")) as writer:
         for row_id, a in zip(ids, model.assignments_, strict=True):

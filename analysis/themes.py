@@ -65,6 +65,8 @@ _NEAR_DUPLICATE = 0.8
 _SVD_ROWS = 20_000
 # Rows used to find k-means centres on large inputs (see ``_cluster``).
 _KMEANS_ROWS = 20_000
+# k-means iterations: later ones move a handful of comments between similar themes.
+_MAX_ITER = 100
 
 _GENERAL_NAMES = (
     ("General praise", "Praise or thanks for the service as a whole, with no particular topic."),
@@ -226,6 +228,10 @@ class ThemeModel(BaseEstimator):
     general : bool, default=True
         Gather clauses of general praise or criticism with no topic ("Excellent service") into
         one theme per polarity instead of clustering them by wording.
+    sentiment : bool, default=True
+        Score sentiment per comment and theme (:mod:`analysis.sentiment`). False skips it
+        (every sentiment is 0.0): the command line does, as its output has no sentiment and
+        scoring costs more than the rest of the fit on large inputs.
     """
 
     def __init__(
@@ -242,6 +248,7 @@ class ThemeModel(BaseEstimator):
         stem: bool = True,
         contentless: bool = True,
         general: bool = True,
+        sentiment: bool = True,
     ) -> None:
         self.taxonomy = taxonomy
         self.k = k
@@ -255,6 +262,7 @@ class ThemeModel(BaseEstimator):
         self.stem = stem
         self.contentless = contentless
         self.general = general
+        self.sentiment = sentiment
 
     # ------------------------------------------------------------------ fitting
     def fit(
@@ -319,7 +327,7 @@ class ThemeModel(BaseEstimator):
         report(0.35, "scoring sentiment")
         if everything is not None:
             unit_sentiment = everything[: len(unique_texts)]
-        else:
+        elif self.sentiment:
             whole_units = np.flatnonzero(counts > 0)
             unit_sentiment[whole_units] = _sentiment_scores([unique_texts[u]
                                                              for u in whole_units])
@@ -355,6 +363,8 @@ class ThemeModel(BaseEstimator):
     def _check_params(self) -> None:
         if self.backend not in {"default", "embeddings"}:
             raise ValueError(f"backend must be 'default' or 'embeddings', not {self.backend!r}")
+        if self.sentiment_weight and not self.sentiment:
+            raise ValueError("sentiment_weight needs sentiment=True")
         if self.units not in {"clause", "comment"}:
             raise ValueError(f"units must be 'clause' or 'comment', not {self.units!r}")
         if not (self.k == "auto" or (isinstance(self.k, int | np.integer) and self.k >= 1)):
@@ -632,19 +642,21 @@ class ThemeModel(BaseEstimator):
             k = max(1, min(k, topical.size))
             if init:
                 centres = self._extend_centres(np.array(init[:k]), Vt, k, rng)
-                model = KMeans(n_clusters=k, init=centres, n_init=1,
+                model = KMeans(n_clusters=k, init=centres.astype(np.float64), n_init=1,
+                               max_iter=_MAX_ITER,
                                random_state=rng.randint(2**31 - 1))
             else:
                 # Restarts buy little on large inputs, where they cost the most.
                 model = KMeans(n_clusters=k, n_init=3 if topical.size <= 20_000 else 1,
+                               max_iter=_MAX_ITER,
                                random_state=rng.randint(2**31 - 1))
             if topical.size > _KMEANS_ROWS:
                 # Centres from a weighted sample; every unit then joins its nearest centre.
                 sample = rng.choice(topical.size, _KMEANS_ROWS, replace=False, p=wt / wt.sum())
-                model.fit(Vt[sample])
+                model.fit(Vt[sample].astype(np.float64))
                 found = (Vt @ _l2(model.cluster_centers_).T).argmax(axis=1)
             else:
-                found = model.fit(Vt, sample_weight=wt).labels_
+                found = model.fit(Vt.astype(np.float64), sample_weight=wt).labels_
             keep = np.flatnonzero(np.bincount(found, minlength=k) > 0)
             labels[topical] = np.searchsorted(keep, found)
             n_topical = len(keep)
@@ -668,7 +680,9 @@ class ThemeModel(BaseEstimator):
         size = min(n, 2000)
         p = weights / weights.sum()
         S = V[rng.choice(n, size=size, replace=False, p=p)] if size < n else V
-        distance = np.clip(1.0 - S @ S.T, 0.0, 2.0)
+        # float64: scikit-learn's k-means++ upcasts float32 in small chunks, which is slow.
+        S64 = S.astype(np.float64)
+        distance = np.clip(1.0 - S64 @ S64.T, 0.0, 2.0)
         np.fill_diagonal(distance, 0.0)
         upper = min(self.max_k, max(2, S.shape[0] // 10))
         grid = sorted({round(x) for x in np.geomspace(2, upper, num=10)} | {upper})
@@ -677,7 +691,8 @@ class ThemeModel(BaseEstimator):
         for k in grid:
             if k < 2 or k >= S.shape[0]:
                 continue
-            labels = KMeans(n_clusters=k, n_init=1, random_state=seed).fit_predict(S)
+            labels = KMeans(n_clusters=k, n_init=1, max_iter=_MAX_ITER,
+                            random_state=seed).fit_predict(S64)
             score = _silhouette(distance, labels)
             if score > best:
                 best_k, best = k, score
@@ -804,7 +819,7 @@ class ThemeModel(BaseEstimator):
                 best[owner][key] = max(best[owner].get(key, 0.0), score)
         # Contentless comments still have a sentiment ("Nothing to improve" is praise).
         silent = [i for i in range(n) if not has_unit[i] and texts[i].strip()]
-        if silent:
+        if silent and self.sentiment:
             distinct, where = self._index([texts[i] for i in silent])
             sentiment[silent] = _sentiment_scores(distinct)[where]
         out = []
@@ -837,7 +852,7 @@ class ThemeModel(BaseEstimator):
         sentiment = np.zeros(len(unique_texts))
         if self.sentiment_weight:
             sentiment = _sentiment_scores(unique_texts)
-        elif unique_texts:
+        elif unique_texts and self.sentiment:
             whole_units = np.unique(unit_index[np.array(whole, dtype=bool)])
             sentiment[whole_units] = _sentiment_scores([unique_texts[u] for u in whole_units])
         vectors, X = self._embed(unique_texts, sentiment, with_matrix=True)
