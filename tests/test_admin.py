@@ -58,6 +58,7 @@ def test_admin_page_lists_services_and_accounts(client, admin, make_service, mak
     assert "Talking Therapies Lambeth" in html
     assert "Fay Facilitator" in html
     assert "Facilitator" in html
+    assert "Never" in html  # Fay has not signed in yet; the admin has, today
 
 
 # Services -----------------------------------------------------------------------------------
