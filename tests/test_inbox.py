@@ -318,6 +318,8 @@ def test_queue_lists_unreviewed_flags_urgent_first_then_longest_waiting(client, 
         flagged["urgent"].id, flagged["review_old"].id, flagged["review_new"].id
     ]
     assert "1 urgent and 2 to review" in html
+    assert "waiting 9 days" in html
+    assert "waiting 1 day<" in html
     assert "“want to end it”" in html  # why it was flagged
 
 

@@ -113,6 +113,7 @@ def attention() -> ResponseReturnValue:
         comments=comments,
         counts=services.attention_counts(current_user),
         meetings=services.meetings_for(comments.items),
+        waiting=services.days_waiting(comments.items),
         pagination=pagination_links(comments, "inbox.attention", {}),
         can_review=services.can_review_risk(current_user),
         review_form=ReviewForm(),

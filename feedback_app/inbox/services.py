@@ -189,6 +189,12 @@ def list_attention(user: User, page: int = 1, per_page: int = 25) -> Pagination:
     )
 
 
+def days_waiting(comments: list[Comment], today: date | None = None) -> dict[int, int]:
+    """How many whole days each comment has waited since it was received."""
+    today = today or _now().date()
+    return {c.id: max((today - c.received_at.date()).days, 0) for c in comments}
+
+
 def attention_counts(user: User) -> dict[str, int]:
     """Unreviewed flagged comments by level: {"urgent": n, "review": m}."""
     query = _limit_to_user(
