@@ -72,8 +72,10 @@ def index() -> ResponseReturnValue:
         "inbox/index.html",
         form=form,
         comments=comments,
-        meetings=services.meetings_for(comments.items) if comments else {},
-        pagination=pagination_links(comments, "inbox.index", args) if comments else None,
+        meetings=services.meetings_for(comments.items) if comments is not None else {},
+        pagination=(
+            pagination_links(comments, "inbox.index", args) if comments is not None else None
+        ),
         filtered=bool(args),
         show_service=len(form.service.choices) > 2,
         source_labels=services.SOURCE_LABELS,
