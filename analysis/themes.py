@@ -355,7 +355,7 @@ class ThemeModel(BaseEstimator):
         )
         self._describe(unique_texts, unit_index, owners, unit_keys, unit_scores,
                        X[: len(unique_texts)])
-        self.k_ = len(self._emergent_keys)
+        self.k_ = len(set(self._emergent_keys) - {UNASSIGNED})
         self.version_ = MODEL_FORMAT
         report(1.0, "done")
         return self
@@ -624,7 +624,8 @@ class ThemeModel(BaseEstimator):
                 key = old_labels[i]
                 if key in previous._emergent_keys and key not in seeded_keys:
                     by_key[key].append(i)
-            for key, g in zip(previous._emergent_keys, previous._emergent_group, strict=True):
+            pairs = zip(previous._emergent_keys, previous._emergent_group, strict=True)
+            for key, g in dict.fromkeys(pairs):
                 members = by_key.get(key, [])
                 if g < 0 and len(members) >= 2:
                     centre = (V[members] * weights[members, None]).sum(axis=0)
@@ -722,14 +723,21 @@ class ThemeModel(BaseEstimator):
         old_labels: list[str] | None,
         previous: ThemeModel | None,
     ) -> list[str]:
-        """Name clusters: previous keys where members overlap enough, else the next new key."""
-        retired = set(self.corrections_.not_themes) | {
-            s for sources, into in self.corrections_.merges for s in sources if s != into
-        }
+        """Name clusters: previous keys where members overlap enough, else the next new key.
+
+        A cluster that matches a theme people merged away takes the key it was merged into;
+        one that matches a theme marked "not a theme" (or comments the previous model left
+        unassigned) becomes ``"unassigned"``: its comments get no theme rather than the same
+        theme under a new key.
+        """
+        into = {s: target for sources, target in self.corrections_.merges for s in sources
+                if s != target}
+        dropped = set(self.corrections_.not_themes)
+        retired = dropped | set(into)
         keys: list[str | None] = [None] * k
         if old_labels is not None and previous is not None:
-            old_keys = [key for key in previous._emergent_keys
-                        if key not in self._seed_keys and key not in retired]
+            old_keys = sorted({key for key in old_labels if key not in self._seed_keys}
+                              & ({*previous._emergent_keys, UNASSIGNED} | retired))
             if old_keys:
                 old_index = {key: j for j, key in enumerate(old_keys)}
                 overlap = np.zeros((k, len(old_keys)))
@@ -744,7 +752,10 @@ class ThemeModel(BaseEstimator):
                 for r, c in zip(rows, cols, strict=True):
                     # Below this overlap the "same" theme would be a different one in disguise.
                     if jaccard[r, c] >= 0.2:
-                        keys[r] = old_keys[c]
+                        key = old_keys[c]
+                        for _ in range(len(into) + 1):  # follow merge chains a -> b -> c
+                            key = into.get(key, key)
+                        keys[r] = UNASSIGNED if key in dropped else key
         taken = [_EMERGENT.match(key) for key in [*keys, *self._seed_keys, *retired] if key]
         next_n = max([self.next_emergent_, *[int(m.group(1)) + 1 for m in taken if m]])
         out = []
@@ -875,9 +886,10 @@ class ThemeModel(BaseEstimator):
         ``X`` is the TF-IDF matrix of ``unique_texts``. A theme's sentiment is the mean
         sentiment of the comments that carry it.
         """
-        all_keys = [k for k in self._seed_keys if k != UNASSIGNED] + [
-            k for k in self._emergent_keys if k not in self._seed_keys
-        ]
+        all_keys = list(dict.fromkeys(
+            [k for k in self._seed_keys if k != UNASSIGNED]
+            + [k for k in self._emergent_keys if k not in self._seed_keys and k != UNASSIGNED]
+        ))
         merged = {s for sources, into in self.corrections_.merges for s in sources if s != into}
         all_keys = [k for k in all_keys if k not in merged]
         terms = self._top_terms(unique_texts, unit_keys, all_keys, X)
@@ -1069,7 +1081,7 @@ class ThemeModel(BaseEstimator):
         self.corrections_.not_themes.append(key)
         self.corrections_.examples.extend((t, UNASSIGNED) for t in examples)
         self._add_examples(UNASSIGNED, examples)
-        if key in self._emergent_keys:
+        while key in self._emergent_keys:
             j = self._emergent_keys.index(key)
             self._emergent_keys.pop(j)
             self._emergent_centroids = np.delete(self._emergent_centroids, j, axis=0)

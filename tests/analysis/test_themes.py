@@ -278,6 +278,28 @@ def test_not_a_theme(model: ThemeModel, texts: list[str], new_texts: list[str]) 
     assert Counter(moved)[UNASSIGNED] >= 0.8 * len(moved)
 
 
+def test_corrections_not_a_theme_and_merge_without_model_edits(
+    model: ThemeModel, texts: list[str], new_texts: list[str]
+) -> None:
+    # The web app records people's decisions and passes them to the next fit, instead of
+    # editing the saved model: the refit must honour them on its own.
+    letters = theme_of_topic(model, texts, "letters")
+    food = theme_of_topic(model, texts, "food")
+    parking = theme_of_topic(model, texts, "parking")
+    corrections = Corrections(not_themes=[letters], merges=[((parking,), food)])
+    refit = ThemeModel(taxonomy="none", k=4).fit(texts + new_texts, previous=model,
+                                                 corrections=corrections)
+    assert letters not in refit.themes_ and parking not in refit.themes_
+    by_topic = {topic: Counter(a.primary for t, a in zip(texts, refit.assignments_,
+                                                           strict=False) if topic_of(t) == topic)
+                for topic in ("letters", "parking", "food")}
+    assert by_topic["letters"][UNASSIGNED] >= 0.8 * sum(by_topic["letters"].values())
+    assert by_topic["parking"][food] >= 0.8 * sum(by_topic["parking"].values())
+    assert by_topic["food"][food] >= 0.8 * sum(by_topic["food"].values())
+    assert not any(key.startswith("emergent-") and int(key.split("-")[1]) > 4
+                   for key in refit.themes_)
+
+
 def test_split(model: ThemeModel, texts: list[str]) -> None:
     food = theme_of_topic(model, texts, "food")
     members = [i for i, a in enumerate(model.assignments_) if a.primary == food]
