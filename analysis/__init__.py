@@ -13,6 +13,8 @@ __all__ = [
     "UNASSIGNED",
     "Assignment",
     "Corrections",
+    "Redaction",
+    "RiskAssessment",
     "ThemeInfo",
     "ThemeModel",
     "assess_risk",
