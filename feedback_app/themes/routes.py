@@ -187,6 +187,7 @@ def detail(theme_id: int) -> ResponseReturnValue:
         chart=bar_chart(monthly),
         actions=services.actions_for_theme(theme),
         can_create_action=current_user.has_role(Role.LEAD),
+        status_labels=STATUS_LABELS,
         form=ConfirmForm(),
     )
 

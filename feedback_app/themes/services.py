@@ -148,6 +148,8 @@ def execute_run(run_id: int, echo: ProgressEcho | None = None) -> AnalysisRun:
     run = db.session.get(AnalysisRun, run_id)
     if run is None:
         raise ThemeError(f"No analysis run {run_id}")
+    if run.status != RunStatus.QUEUED:
+        return run  # someone else already picked it up
     run.status = RunStatus.RUNNING.value
     run.started_at = now_utc()
     run.message = "Starting"
