@@ -296,3 +296,12 @@ def test_overview_shows_rising_themes_overdue_actions_and_fft(client, auth, lead
     report = client.get(f"/themes/report?service={service.id}&quarter=2026-Q1")
     assert report.status_code == 200 and "January to March 2026" in report.get_data(as_text=True)
     assert client.get(f"/themes/report?service={service.id}&quarter=junk").status_code == 200
+
+
+def test_people_in_several_services_choose_one_first(client, auth, make_service, make_user):
+    first, second = make_service(name="Alpha TT"), make_service(name="Beta TT")
+    auth.login(make_user(Role.LEAD, services=[first, second]))
+    for url in ("/themes/", "/actions/", "/themes/overview"):
+        html = client.get(url).get_data(as_text=True)
+        assert "Alpha TT" in html and "Beta TT" in html, url
+        assert f"service={first.id}" in html
