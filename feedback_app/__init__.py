@@ -29,6 +29,9 @@ def register_templates(app: Flask) -> None:
     app.jinja_options = {
         **app.jinja_options,
         "undefined": ChainableUndefined,
+        # Flask only autoescapes .html files; the NHS.UK components are .jinja files, and text
+        # people typed reaches them (labels, hints, error messages), so escape everywhere.
+        "autoescape": True,
         "loader": ChoiceLoader(
             [FileSystemLoader(str(TEMPLATE_DIR)), PackageLoader("nhsuk_frontend_jinja")]
         ),

@@ -35,7 +35,7 @@ def error_list(form: Any) -> list[dict[str, str]]:
         for message in field.errors:
             items.append({"text": message, "href": f"#{field.id}"})
     for message in getattr(form, "form_errors", []):
-        items.append({"text": message, "href": "#main-content"})
+        items.append({"text": message, "href": "#maincontent"})
     return items
 
 
@@ -49,7 +49,7 @@ def navigation() -> list[dict[str, Any]]:
         items.append(("surveys.index", "Surveys", None))
         items.append(("themes.index", "Themes", None))
         items.append(("actions.index", "You said, we did", None))
-    if current_user.has_role(Role.FACILITATOR):
+    if current_user.has_role(Role.LEAD, Role.FACILITATOR):
         items.append(("panels.index", "Panels", None))
     if current_user.has_role(Role.LEAD, Role.FACILITATOR):
         # Unreviewed urgent risk flags, visible on every page so nobody misses one.
@@ -98,5 +98,5 @@ def field_items(field: Any, selected_key: str = "checked") -> list[dict[str, Any
     chosen = {str(v) for v in data} if isinstance(data, list | tuple | set) else {str(data)}
     items = []
     for value, label, *_ in field.iter_choices() if hasattr(field, "iter_choices") else []:
-        items.append({"value": value, "text": label, selected_key: str(value) in chosen})
+        items.append({"value": value, "text": escape(label), selected_key: str(value) in chosen})
     return items

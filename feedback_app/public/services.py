@@ -125,10 +125,15 @@ def receipt_summary(response: Response) -> Receipt:
     themes = list(
         db.session.scalars(
             sa.select(Theme)
-            .join(CommentTheme, CommentTheme.theme_id == Theme.id)
-            .where(CommentTheme.comment_id.in_(comment_ids), Theme.is_hidden.is_(False),
-                   Theme.merged_into_id.is_(None))
-            .distinct()
+            .where(
+                Theme.id.in_(
+                    sa.select(CommentTheme.theme_id).where(
+                        CommentTheme.comment_id.in_(comment_ids)
+                    )
+                ),
+                Theme.is_hidden.is_(False),
+                Theme.merged_into_id.is_(None),
+            )
             .order_by(Theme.name)
         )
     )
