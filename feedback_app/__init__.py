@@ -6,6 +6,7 @@ from pathlib import Path
 
 from flask import Flask
 from jinja2 import ChainableUndefined, ChoiceLoader, FileSystemLoader, PackageLoader
+from werkzeug.routing import IntegerConverter
 
 from config import Config
 
@@ -17,6 +18,7 @@ def create_app(config_class: type[Config] | Config = Config) -> Flask:
     app.config.from_object(config_class)
     app.config.from_prefixed_env()
     register_templates(app)
+    register_url_converters(app)
     register_extensions(app)
     register_blueprints(app)
     register_errorhandlers(app)
@@ -39,6 +41,18 @@ def register_templates(app: Flask) -> None:
     from feedback_app import templating
 
     templating.init_app(app)
+
+
+class IdConverter(IntegerConverter):
+    """<int:...> in our routes is a database id: one past the column's range is simply not found
+    (a 404 from routing) rather than an overflow inside the database driver."""
+
+    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):  # noqa: A002
+        super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
+
+
+def register_url_converters(app: Flask) -> None:
+    app.url_map.converters["int"] = IdConverter
 
 
 def register_extensions(app: Flask) -> None:

@@ -435,8 +435,10 @@ def test_dashboard_counts_this_months_feedback_by_source(
     ("role", "links", "absent"),
     [
         (Role.ADMIN, ["/admin/", "/feedback/", "/surveys/", "/panels/"], []),
-        (Role.LEAD, ["/feedback/", "/surveys/", "/panels/"], ["/admin/"]),
-        (Role.FACILITATOR, ["/feedback/", "/surveys/", "/panels/"], ["/admin/"]),
+        (Role.LEAD, ["/feedback/", "/surveys/", "/panels/", "/themes/overview", "/actions/"],
+         ["/admin/"]),
+        (Role.FACILITATOR, ["/feedback/", "/surveys/", "/panels/", "/themes/overview",
+                            "/actions/"], ["/admin/"]),
     ],
 )
 def test_dashboard_links_to_the_areas_of_the_role(client, auth, make_user, service, role, links,
@@ -447,6 +449,12 @@ def test_dashboard_links_to_the_areas_of_the_role(client, auth, make_user, servi
         assert f'href="{link}"' in html
     for link in absent:
         assert f'href="{link}"' not in html
+
+
+def test_leads_have_panels_in_the_header(client, auth, make_user, service):
+    auth.login(make_user(Role.LEAD, services=[service]))
+    header = _html(client, "/dashboard").split("<main", 1)[0]
+    assert 'href="/panels/"' in header
 
 
 def test_dashboard_for_someone_without_a_service(client, auth, make_user):

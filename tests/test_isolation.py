@@ -8,6 +8,7 @@ mistyped address.
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pytest
@@ -288,3 +289,25 @@ def test_a_deactivated_account_loses_access_at_once(client, auth, world):
     insider.active = False
     db.session.commit()
     assert client.get("/feedback/").status_code in (302, 401)
+
+
+def test_ids_beyond_the_database_range_are_not_found_on_every_route(app, client, auth, make_user,
+                                                                   make_service):
+    """Every <int:...> route answers 404 to an id no database column can hold, never a 500."""
+    auth.login(make_user(Role.ADMIN, services=[make_service()]))
+    huge = 2**63 + 1
+    checked = 0
+    for rule in app.url_map.iter_rules():
+        ints = [name for name, conv in rule._converters.items()
+                if isinstance(conv, IntegerConverter)]
+        if not ints or "GET" not in rule.methods:
+            continue
+        values = {name: 1 for name in rule.arguments}
+        for name in ints:
+            values[name] = huge
+        path = rule.rule
+        for name in rule.arguments:
+            path = re.sub(rf"<(?:\w+:)?{name}>", str(values[name]), path)
+        assert client.get(path).status_code == 404, path
+        checked += 1
+    assert checked >= 10

@@ -37,6 +37,10 @@ def _area_links() -> list[dict[str, str]]:
                       "description": "Create surveys and see the answers"})
         links.append({"href": url_for("panels.index"), "text": "Panels and focus groups",
                       "description": "Members, meetings and what was said"})
+        links.append({"href": url_for("themes.overview"), "text": "Themes",
+                      "description": "What people keep telling us, grouped, and how it changes"})
+        links.append({"href": url_for("actions.index"), "text": "You said, we did",
+                      "description": "The changes made because of feedback, and their progress"})
     if current_user.is_admin:
         links.append({"href": url_for("admin.index"), "text": "Administration",
                       "description": "Services and accounts"})
