@@ -59,9 +59,12 @@ def create_user_command(
 
 
 @click.command("load-demo")
-def load_demo_command() -> None:
+@click.option("--analyse/--no-analyse", default=True, show_default=True,
+              help="Also find themes and add the demo's \"You said, we did\" actions.")
+def load_demo_command(analyse: bool) -> None:
     """Load the fictional demo services, accounts, surveys, panel and feedback (once)."""
-    from feedback_app.demo.loader import DemoLoadError, load_demo
+    from feedback_app.demo.actions import load_demo_actions
+    from feedback_app.demo.loader import DemoLoadError, demo_story, load_demo
 
     started = time.perf_counter()
     try:
@@ -70,6 +73,8 @@ def load_demo_command() -> None:
         raise click.ClickException(str(error)) from error
     if summary is None:
         click.echo("Demo already loaded: nothing changed.")
+        if analyse and load_demo_actions(demo_story(), click.echo):
+            click.echo("Added the demo's themes and \"You said, we did\" actions.")
         return
     story = summary.story
     click.echo(
@@ -84,6 +89,10 @@ def load_demo_command() -> None:
     click.echo(f"Story: wellbeing check-in calls while you wait from "
                f"{story.checkin_calls_started:%-d %B %Y}; questionnaires every other session "
                f"from {story.questionnaires_every_other_session_started:%-d %B %Y}.")
+    if analyse:
+        click.echo("Finding themes in the demo feedback (a real analysis run)...")
+        made = load_demo_actions(story, click.echo)
+        click.echo(f"Added {made} \"You said, we did\" actions linked to those themes.")
 
 
 @click.command("demo-logins")

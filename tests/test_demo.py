@@ -22,8 +22,10 @@ from feedback_app.demo import content, fragments
 from feedback_app.demo.loader import compose_comments, demo_story, read_comments
 from feedback_app.extensions import db
 from feedback_app.models import (
+    Action,
     Comment,
     CommentSource,
+    CommentTheme,
     ConsentRecord,
     Contribution,
     Involvement,
@@ -36,6 +38,7 @@ from feedback_app.models import (
     Service,
     Survey,
     SurveyStatus,
+    Theme,
     User,
 )
 
@@ -217,6 +220,48 @@ def test_northfield_lead_cannot_open_a_riverside_survey(demo, demo_context):
         sa.select(Survey.id).where(Survey.slug == "riverside-experience")
     )
     assert client.get(f"/surveys/{riverside}").status_code == 404
+
+
+def test_the_demo_finds_themes_and_closes_the_loop(demo, demo_context):
+    app, output = demo
+    assert 'Added 5 "You said, we did" actions' in output
+    riverside = db.session.scalar(sa.select(Service).where(Service.slug == content.RIVERSIDE.slug))
+    keys = set(db.session.scalars(sa.select(Theme.key).where(Theme.service_id == riverside.id)))
+    assert {"waiting_distress", "measurement_pressure", "session_limits"} <= keys
+    northfield_themes = count(Theme, Theme.service_id != riverside.id)
+    assert northfield_themes > 0
+
+    board = app.test_client().get(f"/you-said-we-did/{riverside.slug}").get_data(as_text=True)
+    assert "Wellbeing check-in calls while you wait" in board
+    assert "national Talking Therapies model" in board  # "we can't, and why"
+    assert "Interpreters booked at referral" not in board  # not published
+
+
+def test_a_demo_receipt_shows_what_happened(demo, demo_context):
+    app, _output = demo
+    waiting = db.session.scalar(sa.select(Theme).where(Theme.key == "waiting_distress"))
+    response = db.session.scalar(
+        sa.select(Response).join(Comment, Comment.response_id == Response.id)
+        .join(CommentTheme, CommentTheme.comment_id == Comment.id)
+        .where(CommentTheme.theme_id == waiting.id).limit(1)
+    )
+    client = app.test_client()
+    client.post("/receipt", data={"code": response.receipt_code.lower()})
+    page = client.get("/receipt/yours").get_data(as_text=True)
+    assert waiting.name in page
+    assert "Wellbeing check-in calls while you wait" in page
+
+
+def test_the_check_in_action_measures_the_waiting_theme(demo, demo_context):
+    app, _output = demo
+    action = db.session.scalar(sa.select(Action).where(Action.title.startswith("Wellbeing")))
+    assert action.done_on == demo_story().checkin_calls_started
+    client = app.test_client()
+    client.post("/auth/login", data={"email": content.USERS[1].email,
+                                     "password": content.DEMO_PASSWORD})
+    page = client.get(f"/actions/{action.id}").get_data(as_text=True)
+    assert "Did it help?" in page
+    assert re.search(r"Based on \d+ comments before and \d+ after", page)
 
 
 def test_half_finished_load_is_refused_not_repeated(app, runner, make_service):
