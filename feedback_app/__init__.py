@@ -47,7 +47,7 @@ class IdConverter(IntegerConverter):
     """<int:...> in our routes is a database id: one past the column's range is simply not found
     (a 404 from routing) rather than an overflow inside the database driver."""
 
-    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):  # noqa: A002
+    def __init__(self, map, fixed_digits=0, min=None, max=2**31 - 1, signed=False):
         super().__init__(map, fixed_digits=fixed_digits, min=min, max=max, signed=signed)
 
 

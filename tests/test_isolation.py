@@ -302,7 +302,7 @@ def test_ids_beyond_the_database_range_are_not_found_on_every_route(app, client,
                 if isinstance(conv, IntegerConverter)]
         if not ints or "GET" not in rule.methods:
             continue
-        values = {name: 1 for name in rule.arguments}
+        values = dict.fromkeys(rule.arguments, 1)
         for name in ints:
             values[name] = huge
         path = rule.rule

@@ -6,7 +6,6 @@ from datetime import datetime
 
 from analysis.redact import redact
 from analysis.risk import assess_risk
-
 from feedback_app.extensions import db
 from feedback_app.models import Comment, CommentSource, RiskLevel
 
