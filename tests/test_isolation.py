@@ -37,6 +37,8 @@ SURVEYS = [
     ("GET", "/surveys/{survey}/questions/{question}/edit"),
     ("GET", "/surveys/{survey}/preview"),
     ("GET", "/surveys/{survey}/results"),
+    ("GET", "/surveys/{survey}/qr.svg"),
+    ("GET", "/surveys/{survey}/qr.png"),
     ("POST", "/surveys/{survey}/questions/{question}/move"),
     ("POST", "/surveys/{survey}/peq"),
     ("POST", "/surveys/{survey}/publish"),

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
+import segno
 import sqlalchemy as sa
 
 from feedback_app.extensions import db
@@ -348,3 +351,26 @@ def test_signed_out_people_are_sent_to_sign_in(client, other_survey):
     page = client.get(f"/surveys/{other_survey.id}")
     assert page.status_code == 302
     assert "/auth/login" in page.headers["Location"]
+
+
+def test_the_survey_page_offers_a_qr_code_of_the_public_link(client, facilitator, service):
+    survey = services.create_survey(service, "Waiting list check")
+    services.publish_survey(survey)
+    page = client.get(f"/surveys/{survey.id}").get_data(as_text=True)
+    assert f'src="/surveys/{survey.id}/qr.svg"' in page
+    assert f'href="/surveys/{survey.id}/qr.png?download=1"' in page
+
+    svg = client.get(f"/surveys/{survey.id}/qr.svg")
+    assert svg.content_type == "image/svg+xml"
+    # The code holds the full public link (the same matrix as encoding that link directly).
+    expected = segno.make(f"http://localhost/s/{survey.slug}", error="h", micro=False)
+    other = segno.make(f"http://localhost/s/{survey.slug}x", error="h", micro=False)
+    assert expected.matrix != other.matrix
+    out = io.BytesIO()
+    expected.save(out, kind="svg", scale=8, border=4, title="QR code for the survey link",
+                  xmldecl=False, svgns=True)
+    assert svg.data == out.getvalue()
+
+    png = client.get(f"/surveys/{survey.id}/qr.png?download=1")
+    assert png.data.startswith(b"\x89PNG")
+    assert "attachment" in png.headers["Content-Disposition"]

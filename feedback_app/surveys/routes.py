@@ -39,6 +39,8 @@ from feedback_app.surveys.forms import (
     build_response_form,
     question_items,
 )
+from feedback_app.surveys.qr import KINDS as QR_KINDS
+from feedback_app.surveys.qr import qr_code
 from feedback_app.surveys.questions import FFT_TEXT, KIND_LABELS
 
 bp = Blueprint("surveys", __name__)
@@ -160,6 +162,17 @@ def show(survey_id: int) -> ResponseReturnValue:
         responses=services.response_counts([survey.id]).get(survey.id, 0),
         kind_labels=KIND_LABELS,
     )
+
+
+@bp.route("/surveys/<int:survey_id>/qr.<any(svg, png):kind>")
+@role_required(*STAFF)
+def qr(survey_id: int, kind: str) -> ResponseReturnValue:
+    survey = _survey(survey_id)
+    body = qr_code(_share_url(survey), kind)
+    name = f"{survey.slug}-qr.{kind}"
+    disposition = "attachment" if request.args.get("download") else "inline"
+    return body, 200, {"Content-Type": QR_KINDS[kind],
+                       "Content-Disposition": f'{disposition}; filename="{name}"'}
 
 
 @bp.route("/surveys/<int:survey_id>/edit", methods=["GET", "POST"])
