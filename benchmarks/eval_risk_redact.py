@@ -6,9 +6,9 @@ Run from the repository root::
 
 The sets are ``tests/data/risk_eval.csv`` (``text,level,split``) and
 ``tests/data/redact_eval.csv`` (``text,expected,split``). ``split`` says when a row was written:
-``dev`` before the code, then ``holdout1`` ... ``holdout6``, each written after the previous
-round of changes and scored before the next. All but the last (``UNTUNED``) were then used to
-improve the rules, so only ``UNTUNED`` is a true held-out estimate. Metrics are printed per
+``dev`` before the code, then ``holdout1`` ... ``holdout8``, each written after the previous
+round of changes and scored before the next. All but those in ``UNTUNED`` were then used to
+improve the rules, so only ``UNTUNED`` slices are true held-out estimates. Metrics are printed per
 split, for all tuned slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
@@ -43,11 +43,12 @@ from analysis.risk import LEVELS, assess_risk  # noqa: E402
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
 REDACT_CSV = DATA / "redact_eval.csv"
-SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6")
-#: The slice written after the last change to the rules and never tuned on: the honest estimate
-#: of how the rules do on phrasings they were not written for. Every earlier slice was scored
+SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
+          "holdout7", "holdout8")
+#: Slices written after the last change to the rules and never tuned on: the honest estimate
+#: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = "holdout6"
+UNTUNED = ("holdout6", "holdout7")
 
 _TOKEN = re.compile(r"\[(?:" + "|".join(re.escape(k) for k in KINDS) + r")\]|\w+|[^\w\s]")
 _BASELINE = re.compile(r"\b(?:wait|help|session)\w*")
@@ -191,9 +192,9 @@ def _ratio(a: float, b: float) -> float:
 
 def _by_split(rows: list[dict[str, str]]) -> list[tuple[str, list[dict[str, str]]]]:
     groups = [(s, [r for r in rows if r.get("split") == s]) for s in SPLITS]
-    tuned = [r for r in rows if r.get("split") != UNTUNED]
-    return [(s, g) for s, g in groups if g] + [("tuned (all but " + UNTUNED + ")", tuned),
-                                               ("all", rows)]
+    tuned = [r for r in rows if r.get("split") not in UNTUNED]
+    return [(s, g) for s, g in groups if g] + [("tuned (all but " + ", ".join(UNTUNED) + ")",
+                                                tuned), ("all", rows)]
 
 
 def report_risk(rows: list[dict[str, str]]) -> None:

@@ -230,7 +230,7 @@ def test_eval_set_meets_the_recall_and_precision_targets():
     # The targets hold on every slice the rules were developed against, so a change that
     # breaks any of those rows fails here.
     bench = _load_benchmark()
-    score = bench.score_risk(r for r in _rows() if r["split"] != bench.UNTUNED)
+    score = bench.score_risk(r for r in _rows() if r["split"] not in bench.UNTUNED)
     precision, recall = score.flag()
     assert recall >= 0.98, score.confusion
     assert precision >= 0.75, score.confusion
@@ -242,7 +242,8 @@ def test_untuned_held_out_slice_stays_at_its_measured_level():
     # for. It does NOT meet the 0.98 recall target (0.81 when written); this floor only stops
     # it getting worse. See BENCHMARKS.md.
     bench = _load_benchmark()
-    score = bench.score_risk(r for r in _rows() if r["split"] == bench.UNTUNED)
-    precision, recall = score.flag()
-    assert recall >= 0.78, score.confusion
-    assert precision >= 0.75, score.confusion
+    for split, floor in {"holdout6": 0.78, "holdout7": 0.68}.items():
+        score = bench.score_risk(r for r in _rows() if r["split"] == split)
+        precision, recall = score.flag()
+        assert recall >= floor, (split, score.confusion)
+        assert precision >= 0.75, (split, score.confusion)
