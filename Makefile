@@ -27,7 +27,7 @@ run: setup
 	$(BIN)/flask load-demo
 	@echo
 	@echo "YouSaid is starting at http://$(HOST):$(PORT)/  (Ctrl+C to stop)"
-	$(BIN)/flask demo-logins
+	$(BIN)/flask demo-logins --base-url http://$(HOST):$(PORT)
 	$(BIN)/flask run --host $(HOST) --port $(PORT)
 
 test: setup

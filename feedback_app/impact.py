@@ -4,6 +4,11 @@ For an action with a done date, the windows are `window` days long, and the `gap
 side of the change are left out (people settle in, and feedback given just before a change often
 arrives after it). The share of the service's comments that carry the action's themes is
 compared with a two-proportion z-test, with a 95% confidence interval for the difference.
+
+A change often makes people talk about the theme in a new, kinder way ("the check-in calls while
+I waited were lovely"), which keeps the theme's share up while the complaint behind it eases. So
+the share of all comments that are *negative* and carry the theme is compared the same way, and
+both results are given.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from scipy.stats import norm
 from feedback_app.extensions import db
 from feedback_app.models import Action, Comment, CommentTheme, action_theme
 from feedback_app.models._base import now_utc
+from feedback_app.themes.services import NEGATIVE_BELOW
 
 WINDOW_DAYS = 90
 GAP_DAYS = 14
@@ -69,6 +75,10 @@ class Impact:
     sentiment_before: float | None
     sentiment_after: float | None
     after_complete: bool
+    # The same comparison for comments that are negative in tone and carry the theme.
+    negative_verdict: str = ""
+    negative_summary: str = ""
+    negative_test: ProportionTest | None = None
 
 
 def _points(value: float) -> str:
@@ -101,8 +111,22 @@ def describe(test: ProportionTest) -> tuple[str, str]:
     )
 
 
+def describe_negative(test: ProportionTest) -> tuple[str, str]:
+    """The verdict and a sentence for the share of comments that are negative about the theme."""
+    shares = (f"{test.p_before * 100:.1f}% of all comments before and "
+              f"{test.p_after * 100:.1f}% after")
+    detail = (f"95% confidence interval for the change: {test.ci_low * 100:+.1f} to "
+              f"{test.ci_high * 100:+.1f} percentage points; {_p_text(test.p_value)}")
+    said = f"negative comments on it were {shares} ({detail})."
+    if test.p_value < ALPHA and test.difference < 0:
+        return "eased", f"Complaints about it eased: {said}"
+    if test.p_value < ALPHA and test.difference > 0:
+        return "grew", f"Complaints about it grew: {said}"
+    return "no_change", f"No change we can detect in complaints about it: {said}"
+
+
 def _counts(service_id: int, theme_ids: list[int], start: date,
-            end: date) -> tuple[int, int, float | None]:
+            end: date) -> tuple[int, int, float | None, int]:
     lo, hi = datetime.combine(start, time.min), datetime.combine(end, time.min)
     in_window = (Comment.service_id == service_id, Comment.received_at >= lo,
                  Comment.received_at < hi)
@@ -118,7 +142,8 @@ def _counts(service_id: int, theme_ids: list[int], start: date,
     rows = db.session.execute(themed).all()
     sentiments = [s for _, s in rows if s is not None]
     mean = sum(sentiments) / len(sentiments) if sentiments else None
-    return len(rows), total, mean
+    negative = sum(1 for s in sentiments if s < NEGATIVE_BELOW)
+    return len(rows), total, mean, negative
 
 
 def action_impact(action: Action, today: date | None = None, window: int = WINDOW_DAYS,
@@ -141,9 +166,9 @@ def action_impact(action: Action, today: date | None = None, window: int = WINDO
                       f"Too early to tell: we compare feedback from {after[0].day} "
                       f"{after[0]:%B %Y} onwards with the {window} days before the change.",
                       "", None, before, after, None, None, False)
-    x1, n1, s1 = _counts(action.service_id, theme_ids, *before)
+    x1, n1, s1, neg1 = _counts(action.service_id, theme_ids, *before)
     after_end = min(after[1], today + timedelta(days=1))
-    x2, n2, s2 = _counts(action.service_id, theme_ids, after[0], after_end)
+    x2, n2, s2, neg2 = _counts(action.service_id, theme_ids, after[0], after_end)
     basis = f"Based on {n1:,} comments before and {n2:,} after."
     if not after_complete:
         basis += f" The {window} days after the change are not over yet."
@@ -153,4 +178,7 @@ def action_impact(action: Action, today: date | None = None, window: int = WINDO
                       after_complete)
     test = compare_proportions(x1, n1, x2, n2)
     verdict, summary = describe(test)
-    return Impact(verdict, summary, basis, test, before, after, s1, s2, after_complete)
+    negative = compare_proportions(neg1, n1, neg2, n2)
+    negative_verdict, negative_summary = describe_negative(negative)
+    return Impact(verdict, summary, basis, test, before, after, s1, s2, after_complete,
+                  negative_verdict, negative_summary, negative)

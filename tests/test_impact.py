@@ -135,3 +135,38 @@ def test_impact_is_shown_on_the_action_page_and_list(client, auth, make_user, se
     listing = client.get(f"/actions/?service={service.id}").get_data(as_text=True)
     assert "This theme eased" in listing
     assert db.session.scalar(sa.select(sa.func.count()).select_from(Comment)) == 400
+
+
+def test_complaints_can_ease_while_the_theme_is_still_talked_about(setup):
+    """After the change people mention the theme as often, but kindly: the complaint eased."""
+    service, theme, action = setup
+    _comments(service, theme, datetime(2026, 2, 1), 40, 200)  # 40 negative in the theme
+    _comments(service, theme, datetime(2026, 5, 1), 0, 160)
+    for i in range(40):  # 40 comments in the theme after the change, all positive
+        comment = Comment(service_id=service.id, source="survey", text=f"p{i}",
+                          redacted_text=f"p{i}", received_at=datetime(2026, 5, 2),
+                          sentiment=0.6)
+        db.session.add(comment)
+        db.session.flush()
+        db.session.add(CommentTheme(comment_id=comment.id, theme_id=theme.id))
+    db.session.commit()
+
+    impact = action_impact(action, today=date(2026, 9, 1))
+
+    assert impact.verdict == "no_change"  # 20% of comments raise it before and after
+    assert impact.negative_verdict == "eased"
+    assert impact.negative_test.x_before == 40 and impact.negative_test.x_after == 0
+    assert impact.negative_summary.startswith("Complaints about it eased")
+    assert "20.0% of all comments before and 0.0% after" in impact.negative_summary
+
+
+def test_the_overview_says_whether_each_done_change_helped(client, auth, make_user, setup):
+    service, theme, action = setup
+    _comments(service, theme, datetime(2026, 2, 1), 40, 200)
+    _comments(service, theme, datetime(2026, 5, 1), 10, 200)
+    db.session.commit()
+    auth.login(make_user(Role.LEAD, services=[service]))
+    page = client.get(f"/themes/overview?service={service.id}").get_data(as_text=True)
+    assert "Did our changes help?" in page
+    assert f'href="/actions/{action.id}">Check-in calls</a>' in page
+    assert "This theme eased" in page and "Complaints about it eased" in page

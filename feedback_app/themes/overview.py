@@ -33,6 +33,7 @@ class Overview:
     trends: list[ThemeTrend]
     counts: Counter
     overdue: list[Action]
+    done: list[Action] = field(default_factory=list)  # with a done date, newest change first
     volume: dict[str, list[int]] = field(default_factory=dict)
     fft: list[tuple[date, int | None, int | None]] = field(default_factory=list)
     recent_total: int = 0
@@ -137,6 +138,7 @@ def service_overview(service_id: int, today: date | None = None, months: int = 1
         trends=trends,
         counts=status_counts(actions),
         overdue=[a for a in actions if is_overdue(a, today)],
+        done=sorted((a for a in actions if a.done_on), key=lambda a: a.done_on, reverse=True),
         volume=volume_by_source(service_id, starts),
         fft=fft_by_month(service_id, starts),
         recent_total=n_recent,

@@ -26,7 +26,7 @@ from feedback_app.access import (
 )
 from feedback_app.actions.forms import STATUS_LABELS
 from feedback_app.extensions import db
-from feedback_app.impact import action_impact
+from feedback_app.impact import WINDOW_DAYS, action_impact
 from feedback_app.models import AnalysisRun, Comment, Role, Theme
 from feedback_app.models._base import now_utc
 from feedback_app.themes import exports, services
@@ -114,6 +114,7 @@ def overview() -> ResponseReturnValue:
         fft_line=sparkline(fft_values, label="FFT % positive each month: "
                            + ", ".join(map(str, fft_values))) if fft_values else "",
         source_names=services.SOURCE_NAMES, status_labels=STATUS_LABELS,
+        impacts={a.id: action_impact(a) for a in data.done}, window=WINDOW_DAYS,
     )
 
 
