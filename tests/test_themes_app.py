@@ -517,3 +517,22 @@ def test_only_one_run_at_a_time_and_stale_runs_are_failed(client, auth, service,
     db.session.commit()
     assert services.active_run(service.id) is None
     assert run.status == RunStatus.FAILED and "stopped unexpectedly" in run.message
+
+
+def test_redaction_placeholders_never_make_a_theme(runner, service):
+    """Comments that quote an NHS number or a phone number are about something else: the
+    placeholders left by redaction must not group them (the demo once grew an "Nhs number")."""
+    with_ids = [
+        f"{text} 943 476 5919, 07700 900{100 + i}, jo.bloggs{i}@example.com"
+        for i, text in enumerate(WAITING[:6] + STAFF[:6] + SESSIONS[:6])
+    ]
+    comments = add_comments(service, ALL_TEXTS + with_ids)
+    assert all("[NHS NUMBER]" in c.redacted_text for c in comments[-len(with_ids):])
+    assert services.analysable("Ring [PHONE] re [NAME], [NHS NUMBER].") == "Ring re , ."
+
+    result = runner.invoke(args=["analyse", "--service", "northshire"])
+    assert result.exit_code == 0, result.output
+    for theme in db.session.scalars(sa.select(Theme)):
+        terms = " ".join(theme.top_terms).lower()
+        assert not {"nhs", "number", "phone", "email"} & set(terms.split()), (theme.name, terms)
+    assert theme_of(service, "I waited five months").key == "waiting_distress"

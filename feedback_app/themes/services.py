@@ -7,6 +7,7 @@ matched by the engine's stable key, so names people gave and links to actions su
 
 from __future__ import annotations
 
+import re
 import threading
 import uuid
 from collections import Counter, defaultdict
@@ -20,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask, current_app
 
+from analysis.redact import KINDS as REDACTED_KINDS
 from feedback_app.extensions import db
 from feedback_app.models import (
     Action,
@@ -256,6 +258,15 @@ def _service_comments(service_id: int) -> list[Comment]:
     )
 
 
+_PLACEHOLDER = re.compile(r"\[(?:" + "|".join(map(re.escape, REDACTED_KINDS)) + r")\]")
+
+
+def analysable(text: str) -> str:
+    """The redacted text without its placeholders: "[NHS NUMBER]" says nothing about what the
+    comment is about, and left in it would become a theme of its own ("NHS number")."""
+    return " ".join(_PLACEHOLDER.sub(" ", text).split())
+
+
 def _fit(run: AnalysisRun, report: Callable[[float, str], None]) -> None:
     from analysis.themes import ThemeModel
 
@@ -278,7 +289,7 @@ def _fit(run: AnalysisRun, report: Callable[[float, str], None]) -> None:
 
     model = ThemeModel(**MODEL_PARAMETERS)
     model.fit(
-        [c.redacted_text for c in comments],
+        [analysable(c.redacted_text) for c in comments],
         ids=[str(c.id) for c in comments],
         previous=previous,
         corrections=corrections,
@@ -418,7 +429,7 @@ def assign_new_comments(service_id: int, run: AnalysisRun | None = None) -> int:
     new = [c for c in candidates if str(c.id) not in fitted and c.redacted_text.strip()]
     if not new:
         return 0
-    assignments = model.assign([c.redacted_text for c in new])
+    assignments = model.assign([analysable(c.redacted_text) for c in new])
     themes = _themes_by_key(service_id)
     run_id = run.id if run is not None else fit_run.id
     for comment, assignment in zip(new, assignments, strict=True):
@@ -453,11 +464,11 @@ def build_corrections(curations: Iterable[ThemeCuration]) -> Any:
         text_ids.update(c.after.get("comment_ids", []))
         if "comment_id" in c.after:
             text_ids.add(c.after["comment_id"])
-    texts = dict(
-        db.session.execute(
+    texts = {
+        i: analysable(text) for i, text in db.session.execute(
             sa.select(Comment.id, Comment.redacted_text).where(Comment.id.in_(text_ids))
         ).all()
-    ) if text_ids else {}
+    } if text_ids else {}
     for c in curations:
         after = c.after
         if c.kind == CurationKind.RENAME:
