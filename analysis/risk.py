@@ -137,6 +137,102 @@ def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
     return "".join(out), origin
 
 
+# Misspellings of the words the patterns hinge on ("harmimg", "wnat", "thoughs", "self-haming")
+# are mapped back to the word before matching, so every pattern is typo-tolerant without
+# spelling out each misspelling. A token is corrected when it is one edit away from a key word:
+# for long, distinctive words (drug names, "suicide", "overdose", "disappear") any single
+# deletion, insertion, substitution or swap of neighbouring letters; for the commoner words only
+# a swap (any length from four letters) or a deletion (from six). A variant that is itself an
+# English word ("meditation", "waiting", "hopes", "tables", "king") is never corrected: these
+# were found by generating every variant and checking it against a British English word list
+# and the words of 7,400 real NHS feedback comments.
+_TYPO_KEYS_STRONG = (
+    "suicide", "suicidal", "overdose", "overdosed", "overdosing", "paracetamol", "sertraline",
+    "citalopram", "fluoxetine", "mirtazapine", "amitriptyline", "codamol", "painkillers",
+    "unalive", "unalived", "disappear", "disappeared", "strangled", "strangling", "ligature",
+    "medication",
+)
+_TYPO_KEYS_WEAK = (
+    "myself", "harming", "harmed", "killing", "killed", "wanted", "wanting", "wanna", "want",
+    "existing", "anymore", "dying", "alive", "death", "thoughts", "thinking", "ending", "hanging",
+    "cutting", "abused", "tablets", "self", "harm", "life", "live", "living", "again", "hopeless",
+    "worthless", "burden", "threatened", "threatening", "attacked", "goodbye", "blades", "razor",
+)
+_REAL_WORDS = frozenset((
+    "abuse", "anted", "armed", "arming", "blade", "bused", "cuing", "dedication", "disapears",
+    "exiting", "gain", "hared", "haring", "hopes", "king", "lades", "lief", "ligatured",
+    "ligatures", "mediation", "medications", "meditation", "overdoes", "overdoing", "overdone",
+    "overdoses", "strangle", "strangler", "strangles", "suicides", "tables", "tablet", "tacked",
+    "thought", "wan", "waned", "waning",
+))
+# Whole-word slang and phonetic spellings.
+_SLANG = {"bout": "about", "tryna": "trying to", "ded": "dead", "wanting2": "wanting to",
+          "2day": "today", "2nite": "tonight", "tonite": "tonight", "sum1": "someone",
+          "every1": "everyone", "no1": "no one", "ppl": "people", "coz": "because",
+          "cuz": "because", "myslf": "myself", "urself": "yourself", "ur": "your"}
+
+
+def _one_edit(word: str, strong: bool) -> set[str]:
+    n = len(word)
+    out = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1) if n >= 4}
+    if n >= 6:
+        out |= {word[:i] + word[i + 1:] for i in range(n)}
+    if strong and n >= 7:
+        letters = "abcdefghijklmnopqrstuvwxyz"
+        out |= {word[:i] + c + word[i + 1:] for i in range(n) for c in letters}
+        out |= {word[:i] + c + word[i:] for i in range(n + 1) for c in letters}
+    return out
+
+
+def _build_typos() -> dict[str, str]:
+    keys = {_normalise(k): strong for strong, group in ((True, _TYPO_KEYS_STRONG),
+                                                         (False, _TYPO_KEYS_WEAK)) for k in group}
+    found: dict[str, str | None] = {}
+    for key, strong in keys.items():
+        for variant in _one_edit(key, strong):
+            variant = _normalise(variant)
+            if variant in keys or variant in _REAL_WORDS or _SUICIDE_SPELLING.match(variant):
+                # The suicide patterns spell out their own common misspellings.
+                continue
+            # A variant one edit from two different key words is left alone.
+            found[variant] = key if found.get(variant, key) == key else None
+    typos = {v: k for v, k in found.items() if k is not None}
+    typos.update({_normalise(k): _normalise(v) for k, v in _SLANG.items()})
+    return typos
+
+
+_SUICIDE_SPELLING = re.compile(r"s(?:ui|u|ou|iu)(?:c|s|sc)i?d")
+_TYPOS = _build_typos()
+_TOKEN = re.compile(r"[a-z0-9]+")
+
+
+def _correct(norm: str) -> tuple[str, list[int] | None]:
+    """``norm`` with misspelt key words corrected, and where each character came from.
+
+    The map is ``None`` when nothing changed (nearly always), otherwise entry ``i`` is the
+    position in ``norm`` that character ``i`` of the corrected text stands for.
+    """
+    pieces: list[str] = []
+    back: list[int] = []
+    last = 0
+    for m in _TOKEN.finditer(norm):
+        fixed = _TYPOS.get(m.group())
+        if fixed is None:
+            continue
+        s, e = m.span()
+        pieces.append(norm[last:s])
+        back.extend(range(last, s))
+        pieces.append(fixed)
+        back.extend(s + min(j, e - s - 1) for j in range(len(fixed) - 1))
+        back.append(e - 1)
+        last = e
+    if not pieces:
+        return norm, None
+    pieces.append(norm[last:])
+    back.extend(range(last, len(norm)))
+    return "".join(pieces), back
+
+
 def _squeeze_pattern(pattern: str) -> str:
     # Squeeze the literal letters of a pattern as the text is squeezed ("better off" becomes
     # "beter of"). A letter after a backslash is an escape such as \b and is left alone.
@@ -338,7 +434,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\b(?:better|happier|easier) (?:of )?without me\b|\bbetter of (?:dead|gone)\b"
                 r"|\bbetter of (?:not existing|not being (?:here|around|alive)|not alive)\b",
                 " without me|of dead|of gone|of not"),
-    (2, "self", r"\b(?:better|happier|easier) (?:of )?if i (?:was|were|wasn't|weren't|was not"
+    (2, "self", r"\b(?:better|happier|easier) (?:of )?if i (?:just |realy |simply )?(?:was|were"
+                r"|wasn't|weren't|was not"
                 r"|died|disappeared|just disappeared|was gone|were gone|was dead|didn't exist"
                 r"|wasn't around|wasn't here)\b",
                 "if i"),
@@ -481,8 +578,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "jump"),
     (2, "self", r"\b(?:think\w*|thought\w*|plan\w*|want\w*|going|urges?|tempted|close to|nearly"
                 r"|almost|about) (?:about |of |to )?jump(?:ing)?\b"
-                r"(?! (?:at|through|in|on|to conclusions|the queue|ahead|straight|back"
-                r"|into action))",
+                r"(?! (?:at|through|on|to conclusions|the queue|ahead|straight|back"
+                r"|into action)\b| (?:in|into) (?!(?:the |a )?(?:river|canal|sea|lake|reservoir"
+                r"|water|quary|docks|harbour|estuary)\b))",
                 "jump"),
     (2, "self", r"\b(?:step\w*|walk\w*|throw\w*|jump\w*|run\w*|lie|lying|lay|fal\w*)"
                 r" (?:out |my ?self )?in front of (?:a|the|an) (?:train|tube|bus|lory|truck|car"
@@ -671,6 +769,185 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "others", r"\bdanger to (?:others|other people|anyone|my (?:kids|children|family"
                   r"|baby)|people|the public)\b",
                   "danger"),
+    # --- Concept families (added after holdout6 showed that the phrase lists above do not
+    # generalise). Each states a risk concept in general words rather than one phrasing: no
+    # wish to live, no reason to live, the writer's absence as a relief to others, farewells,
+    # means kept hidden or ready, being at a place of danger, picturing one's own death,
+    # planning a suicide, euphemisms for dying.
+    (2, "self", r"\b(?:(?:don't|dont|do not|didn't|didnt|never|no longer) (?:realy |even )?"
+                r"(?:want|wana|wanna|wish)(?: to)?|can't be (?:bothered|arsed|asked)(?: to)?"
+                r"|cant be (?:bothered|arsed)(?: to)?|not bothered (?:about )?|no (?:desire|wish"
+                r"|wil|energy left) to|lost (?:al )?(?:interest|the wil|my wil) (?:in|to))"
+                r" (?:stay |be |keep |go on |cary on )?(?:alive|live|living|existing|exist"
+                r"|wake up|waking up)\b(?! (?:in|with|at|near|on|there|here|alone|like|somewhere"
+                r"|abroad|apart|together|nearby|far|so|that|this|the|my|our|where|a|an|up to"
+                r"|by|anywhere|round|around|closer|next|early|before|for)\b)",
+                "aliv| live| living| exist| wake| waking"),
+    (2, "self", r"\b(?:no|any|see the|see any|se the|what's the|whats the|what is the|running out"
+                r" of|run out of|ran out of|out of|lost (?:my|the|al|any)|no more|not many|few)"
+                r" (?:point|reasons?|purpose|wil|motivation|desire)\b(?: \w+){0,3}? (?:in |of |for"
+                r" |to )?(?:live|living|be alive|being alive|stay alive|staying alive|keep going"
+                r"|go on|going on|cary on|carying on|wake up|waking up|exist|existing|stay|staying"
+                r"|life|be around)\b(?! (?:in|on|with|at|for|up|there|late|positive|healthy|wel"
+                r"|calm|focused|active|motivated|here|to|holiday|a|an|the|about|is|insurance)\b)",
+                "point|reason|purpose|wil|motivation|desire"),
+    (2, "self", r"\b(?:would|'d|wil|'ll|could|might)(?: al| realy| honestly)? (?:be |manage |cope"
+                r" |get on |do )?(?:so |much |far |a lot |just )?(?:beter|fine|happier|easier"
+                r"|relieved|free|ok|okay|safer|richer|beter of)\b[^.!?]{0,40}?(?:without me\b"
+                r"(?! (?:for|at|on|in|there|around|nagging|checking|being there)\b)|with me gone"
+                r"|(?:when|once|if|after|now) (?:i'm|im|i am|i was|i'd|i had|i've) gone|if i"
+                r" (?:wasn't|weren't|was not|were not|didn't exist|died|die|was dead|disappeared"
+                r"|wasn't around|wasn't here|was out of the way|(?:just |realy |simply )(?:wasn't"
+                r"|weren't|was not|were not|didn't exist|died|disappeared|wasn't around"
+                r"|wasn't here|was gone))|without (?:their|his|her|our|a|my)"
+                r" (?:mum|mam|mom|dad|mother|father|mummy|daddy|wife|husband|sister|brother|son"
+                r"|daughter|nan|grandad)\b|(?:with )?me out of the (?:way|picture))"
+                r"|\b(?:without me|with me gone|(?:when|once|after) (?:i'm|im|i am) gone)\b"
+                r"[^.!?]{0,30}?\b(?:would|'d|wil|'ll|could) (?:be |manage |cope )?(?:so |much"
+                r" |far )?(?:beter|fine|happier|easier|relieved|free)",
+                "without|gone|out of the|if i"),
+    (1, "self", r"\b(?:when|once|after|before) (?:i'm|im|i am|i've|ive) (?:dead|gone)\b"
+                r"(?! (?:to|for|on|back|home|away|out|in|through|of|over|into|with|abroad|a|an"
+                r"|the))|\bdeserve (?:a )?beter (?:mum|mam|mom|dad|mother|father|parent|partner"
+                r"|wife|husband|friend|daughter|son|sister|brother|girlfriend|boyfriend) than me\b",
+                " gone| dead|deserve"),
+    (1, "self", r"\b(?:said|say|saying) (?:my )?goodbyes?\b(?! (?:to|and thank) (?:my |the"
+                r" |our |al )?(?:therapist|counsel\w*|worker|team|group|staf|service|clinic|nurse"
+                r"|psychologist|practitioner|everyone at|facilitator|doctor|gp|cbt|sesions?|course"
+                r"|app|a friend who|a good))|\bmade (?:my )?peace with (?:it|dying|death|the idea"
+                r"|everything|going|leaving|the end)\b|\bnothing left(?: for me| to live for"
+                r"| to stay for| to hold on to)?(?: here| any ?more| now)?\W*$"
+                r"|\bin case i (?:don't|dont|do not|never) (?:make it|wake up|come back|get through"
+                r"|survive)\b(?! (?:on|to|in|at|there|back|home|for|before|of))",
+                "godby|peace|nothing|in case"),
+    (2, "self", r"\b(?:letters?|notes?|messages?|cards?|videos?)\b[^.!?]{0,40}?\b(?:in case i"
+                r" (?:don't|dont|do not|never|can't) (?:make it|wake up|come back|get through"
+                r"|survive|see (?:them|you|her|him) again)|for (?:when|after) (?:i'm|im|i am)"
+                r" (?:gone|dead|not here)|to read (?:when|after|once) i(?:'m| am)? (?:gone|dead"
+                r"|die))",
+                "in case|for when|for after|to read"),
+    (2, "self", r"\b(?:blades?|razors?|razor blades|knife|knives|rope|cord|belt|ligature|cable"
+                r"|pils?|tablets?|meds|medication|medicines?|painkilers?|paracetamol|co-?codamol"
+                r"|codeine|sleeping pils|insulin|anti-?depresants?|sertraline|citalopram"
+                r"|fluoxetine|mirtazapine|amitriptyline|tramadol|diazepam|zopiclone)\b[^.!?]{0,40}?"
+                r"\b(?:hidden|hid|hiding|stash\w*|stockpil\w*|hoard\w*|(?:just )?in case(?=\W*$"
+                r"|[.,;!?])|for when (?:it|things|i)|for if (?:it|things|i)|counted out|lined up"
+                r"|saved up|saving up|bought (?:from|in|at) (?:\w+ )?(?:diferent|several|multiple"
+                r"|three|two|four|five|a few|lots of) \w+|from (?:\w+ )?(?:diferent|several"
+                r"|multiple|various) (?:shops|chemists|pharmacies|places|stores|supermarkets))"
+                r"|\b(?:hid|hidden|hiding|stash\w*|stockpil\w*|hoard\w*|colect\w*|saving|saved"
+                r"|keeping|kept|bought|buying|got|have|had)\b[^.!?]{0,20}?\b(?:razor ?blades"
+                r"|blades)\b(?! of gras)",
+                "blade|razor|knife|knives|rope|cord|belt|ligature|cable|pil|tablet|med|painkil"
+                "|paracet|codamol|codeine|insulin|depresant|sertraline|citalopram|fluoxetine"
+                "|mirtazapine|amitriptyline|tramadol|diazepam|zopiclone"),
+    (1, "self", r"\b(?:with|got|have|had|holding|held|using|used) (?:a |my |the |some )?(?:razor"
+                r" ?)?(?<!shoulder )blades?\b(?! of gras)|\brazor ?blades?\b",
+                "blade"),
+    (2, "self", r"\b(?:swalow\w*|took|taken|take|taking|downed|necked|ate) (?:everything|al|the"
+                r" lot|whatever|every (?:pil|tablet)|al (?:the|my) (?:pils|tablets|meds))\b"
+                r"[^.!?]{0,30}?\b(?:cabinet|drawer|box|cupboard|pils?|tablets?|meds|medicines?"
+                r"|i could find|i had|i could get|in the house|bottle)\b",
+                "swalow|tok|taken|take|taking|downed|necked|ate"),
+    (2, "self", r"\b(?:sat|sit|sits|siting|stod|stand\w*|lay|lie|lying|laid|waited|waiting"
+                r"|climbed|climbing)(?: down| out)? (?:on|onto|over|along|across|on top of)"
+                r" (?:the |a |that )?(?:railway |train |rail |tube )?(?:tracks|rails|level crosing"
+                r"|bridge|clif|clif edge|rof|ledge|parapet|railings?)\b"
+                r"|\b(?:sat|sit|siting|stod|stand\w*|lay|lie|lying|waited|walked|went)"
+                r"(?: down| out)? (?:on|onto|along|across) (?:the |a )?(?:railway|train|rail|tube)"
+                r" ?lines?\b",
+                "track|rail|crosing|bridge|clif|rof|ledge|parapet"),
+    (2, "self", r"\b(?:worked out|work out|figured out|figure out|decided|chosen|chose|picked"
+                r"|researched|scoped out) (?:which|the right|the best|the highest|the tallest"
+                r"|the nearest|where the|the perfect) (?:bridge|clif|building|car park"
+                r"|multi-storey|rope|tre|method|way to do it|spot to do it|place to do it|day to"
+                r" do it|time to do it)\b",
+                "which|right|best|highest|talest|nearest|where|perfect"),
+    (2, "self", r"\b(?:pictur\w*|imagin\w*|visualis\w*|visualiz\w*|see|seeing|dream\w*"
+                r"|fantasi\w*|think\w* of) (?:my ?self|me|meself) (?:hanging|jumping|dead|dying"
+                r"|overdosing|cutting|faling|in a cofin|at my funeral|on the tracks|hit by"
+                r"|drowning|under a train|not being here|gone|lying dead)\b",
+                "self| me "),
+    (2, "self", r"\b(?:plan\w*|think\w*|thought\w*|consider\w*|contemplat\w*|commit\w*"
+                r"|attempt\w*|tr(?:y|ied|ying)|prepar\w*|imagin\w*|fantasi\w*|dream\w*"
+                r"|pictur\w*|rehears\w*) (?:of |about |on )?(?:my |a |another |the |\w+ )?"
+                r"s(?:ui|u|ou|iu)(?:c|s|sc)i?de\b(?! (?:squad|mision|prevention|awareness"
+                r"|training|rates?|statistics|research|bid))",
+                "cid|sid|icd|ucd|scd"),
+    (1, "self", r"\b(?:lived long enough|had a good inings|had enough of (?:it al|everything"
+                r"|this world|this life)|(?:ready|want|would like|wish|time for me|'d like) to go"
+                r"(?: now| for good| home to (?:god|heaven|jesus))?(?=\W*$|[.;!?]|, (?:i|and|it"
+                r"|but|so)\b)|(?:join|be with) (?:my )?(?:late )?(?:wife|husband|mum|dad|mother"
+                r"|father|son|daughter|partner|nan|grandma|grandad) (?:again|in heaven|soon|up"
+                r" there)\b)",
+                "lived|inings|enough| to go|join|be with"),
+    (1, "self", r"\bkys\b",
+                "kys"),
+    (2, "self", r"\b(?:kys|(?:kil|kill) your ?self)\b[^.!?]{0,60}?\b(?:they're right|they are"
+                r" right|they might be right|i should|i might|maybe i wil|tempted)\b",
+                "kys|your"),
+    # Someone hurting themselves, said briefly ("my friend cuts").
+    (1, "self", r"\b(?:he|she|they|i|friend|mate|son|daughter|sister|brother|partner|teenager"
+                r"|teen|child|kid|girlfriend|boyfriend|wife|husband|cousin|niece|nephew)(?: stil"
+                r"| also| sometimes| often| now| secretly)? (?:cuts|self-?harms)\b(?= (?:and"
+                r"|again|herself|himself|themselves|a lot|every)\b|\W*$|[.,;!])",
+                "cuts|harms"),
+    # --- Abuse, in general words: violence, threats, sexual coercion and control.
+    (2, "abuse", r"\b" + _ABUSER + r"(?: \w+){0,4}? (?:(?:pushed|pushes|shoved|shoves|threw"
+                 r"|throws|dragged|drags|pinned|pins|slammed|slams) (?:me|us) (?:down|over|into"
+                 r"|against|across|onto|of|off|out|around|to the (?:floor|ground)|up against)"
+                 r"|(?:grabbed|grabs) (?:me by|my (?:arm|neck|throat|hair|wrist|face))"
+                 r"|(?:spat|spits) (?:at|on) me|(?:bit|bites|burned|burnt|stabbed|stabs|battered"
+                 r"|batters|headbut\w*|whacked|smacked|smacks|strangled|strangles|choked|chokes"
+                 r"|kicked|punched|slapped|raped) (?:me|us)\b(?! out))",
+                 "push|shov|threw|throw|drag|pin|slam|grab|spat|spit|bit|burn|stab|bater"
+                 "|headbut|whack|smack|strangl|chok|kick|punch|slap|rape"),
+    (2, "abuse", r"\b(?:gets?|getting|got|is|was|can be|becomes) (?:realy |so |very )?(?:violent"
+                 r"|agresive|physical|rough|handy) (?:with|towards|to|at) (?:me|us|my kids"
+                 r"|the kids|my children)\b|\bthreaten\w* (?:me|us)\b(?! with (?:the police"
+                 r"|eviction|a fine|court|legal|discharge))|\bwith a (?:knife|weapon|gun|hamer)"
+                 r"\b[^.!?]{0,30}?\b(?:at|to|against) (?:me|my)\b",
+                 "violent|agresive|physical|rough|handy|threat|knife|weapon|gun|hamer"),
+    (2, "abuse", r"\b(?:makes|made|forces|forced|pressures|pressured) me (?:to )?(?:sleep with"
+                 r"|have sex|do (?:sexual|things)|watch porn|send (?:pics|photos|nudes))\b"
+                 r"|\bnot allowed (?:out|to \w+(?: \w+)?) without (?:him|her|them|his|asking)\b"
+                 r"|\b(?:he|she|partner|husband|wife|boyfriend|girlfriend) (?:doesn't|won't|wont"
+                 r"|doesnt|never) let me (?:\w+ ){0,2}?(?:out|leave|see|have|go|work|talk|spend)\b",
+                 "sleep with|sex|sexual|porn|pics|photos|nudes|alowed|let me"),
+    (1, "abuse", r"\b(?:smash\w*|broke|breaks|destroy\w*|goes through|went through) (?:al )?my"
+                 r" (?:phone|things|stuf|keys|pasport|mesages)\b|\b(?:controls|takes|took|keeps)"
+                 r" (?:al )?(?:my|our|the) (?:money|bank card|bank cards|wages|benefits|pasport)\b",
+                 "phone|things|stuf|keys|pasport|mesages|money|card|wages|benefits"),
+    (1, "abuse", r"\b(?:was|is|were|got|gets|became|being) (?:realy |very |so )?violent"
+                 r" (?:to|towards|with|at) (?:my|her|him|them|his|our)\b"
+                 r"|\b(?:hear|heard|hearing) (?:\w+ )?(?:smacks|slaps|hitting|beating|thuds"
+                 r"|thumps)\b",
+                 "violent|smack|slap|hit|beat|thud|thump"),
+    # --- Harm to other people and children, in general words.
+    (2, "others", r"\b(?:i|i'll|i wil|i'm going to|im going to|i am going to|i'd|i would|i might)"
+                  r" (?:\w+ )?(?:kil|stab|hurt|batter|strangle|beat|smother|shake|drown|hit|punch"
+                  r"|atack) (?:him|her|them|someone|somebody|anyone|my (?:baby|toddler|son"
+                  r"|daughter|kids?|children|partner|husband|wife|boyfriend|girlfriend|ex|mum"
+                  r"|dad|neighbour|boss)|the (?:baby|kids|children))\b(?!'s| at\b| in (?:a|the) )",
+                  " kil|stab|hurt|bater|strangle|beat|smother|shake|drown|hit|punch|atack"),
+    (2, "others", r"\b(?:urges?|wanted|want|wanting|tempted|felt like|feel like|close to)"
+                  r" (?:to )?(?:hit|slap|punch|shake|smack|hurt|smother|drown)(?:ing)?"
+                  r" (?:my |the |our )?(?:baby|toddler|son|daughter|kids?|children|child|newborn"
+                  r"|little one|twins|partner|husband|wife)\b",
+                  "hit|slap|punch|shake|smack|hurt|smother|drown"),
+    (2, "others", r"\b(?:shok|shaken|shaking|shake|hit|smacked|slapped|hurt|threw|thrown"
+                  r"|squezed|bit|punched|kicked) (?:the|my|our) (?:baby|toddler|newborn|little"
+                  r" one|kids?|children|son|daughter|twins)\b"
+                  r"(?!'s| (?:is|was|has|had|with|at school|on the head by|a bal|the bal))",
+                  "shok|shaken|shaking|shake|hit|smacked|slapped|hurt|threw|thrown|squezed|bit"
+                  "|punched|kicked"),
+    (2, "others", r"\b(?:scared|afraid|frightened|terified|woried|petrified) (?:that )?"
+                  r"(?:my |the |his |her |our )?(?:partner|husband|wife|boyfriend|girlfriend|ex"
+                  r"|dad|father|stepdad|mum|mother|brother|sister|uncle|son|daughter|he|she|they)"
+                  r"(?:'ll| wil| might| could| is going to| would|'d) (?:\w+ )?(?:hurt|hit|harm"
+                  r"|kil|beat|abuse|touch) (?:me|us|the kids|my kids|the children|my children"
+                  r"|the baby|my baby|him|her|them)\b",
+                  "hurt|hit|harm| kil|beat|abuse|touch"),
 ]
 
 _COMPILED = [
@@ -702,7 +979,19 @@ _IDIOMS = _compile(
     r"|to conclusions|on board|in with|on the chance)\b|\bhang (?:on|in there|out)\b"
     r"|\bhanging (?:on|around|about|out|in there)\b|\bend of the world\b"
     r"|\b(?:nearly|almost|practically) (?:killed|finished) me\b|\bkilled (?:off|the mood)\b"
-    r"|\bwant(?:ed)? to be here (?:at first|at the start|initialy)\b",
+    r"|\bwant(?:ed)? to be here (?:at first|at the start|initialy)\b"
+    r"|\bs(?:ui|u)cide (?:squad|mision|run)\b|\b(?:career|political|social|financial|electoral)"
+    r" suicide\b|\bknock(?:ed|ing)? (?:my ?self|meself) out\b|\bshot (?:my ?self|meself) in the"
+    r" fot\b|\b(?:threw|throw\w*|flung|fling\w*) (?:my ?self|meself) (?:back )?into (?!(?:the |a )?"
+    r"(?:river|sea|canal|water|trafic|road|path|lake|reservoir|quary|fire|flames)\b)"
+    r"|\b(?:cut|burnt|burned|burn|scratched|bit|banged|bumped) my (?:\w+ )?(?:finger|thumb|hand"
+    r"|fot|toe|lip|tongue|chin|knee|elbow|arm|leg|head)\b(?=[^.!?]{0,40}\b(?:choping|coking"
+    r"|shaving|acident\w*|by mistake|slip\w*|on (?:a|the) (?:tin|can|glas|knife|paper|oven|iron"
+    r"|ketle|coker|dor|table|cupboard|corner|shelf|car)|gardening|diy|opening|fel|fal\w*|triped"
+    r"|ironing|baking|playing|fotbal)\b)"
+    r"|\b(?:won't|wont|wil not|not going to) be (?:around|here) (?:next|on|for|this|until|til)\b"
+    r"(?=[^.!?]{0,60}\b(?:sesion|appointment|holiday|away|cancel\w*|reschedul\w*|trip|visit"
+    r"|group|clas|work|shift|course|abroad|moving)\b)",
     phrase=True,
 )
 
@@ -778,6 +1067,34 @@ _CONCEALMENT = _compile(
     r"|\b(?:scared|afraid|worried) to (?:answer|tell|say)\b|\bsectioned\b|\bnot sure what to put\b",
     words=True,
 )
+# The writer's own answer after a reported screening question.
+_ANSWER = _compile(
+    r"\b(?:i (?:said|told (?:her|him|them)|admitted|answered|was honest|had|have|do|did|stil"
+    r"|sometimes)|i've had|ive had|yes|sometimes|some days|most days|every day)\b",
+    words=True,
+)
+# Obsessional, unwanted thoughts ("my OCD made me think I might hurt someone"): a reason to
+# read the comment, not an intention.
+_INTRUSIVE = _compile(r"\b(?:intrusive|ocd|obsesive|obsesions?|unwanted thoughts?)\b",
+                      words=True)
+# A bare topic word ("suicide", "self-harm") named as a service, material or media.
+_TOPIC_WORD = _compile(
+    r"s(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:e|al)|self[- ]?(?:harm|injur)\w*|overdos\w*|abuse"
+    r"|domestic (?:violence|abuse)"
+)
+_TOPIC_BEFORE = _compile(
+    r"\b(?:leaflets?|training|courses?|posters?|booklets?|information|info|talks?|workshops?"
+    r"|modules?|videos?|articles?|books?|documentar\w*|films?|campaigns?|research|statistics"
+    r"|programmes?|podcasts?|lectures?|charity|charities|resources?|websites?|section|chapter"
+    r"|webinar|awareness|lesson|lessons|episode|film|movie) (?:on|about|around|for|regarding"
+    r"|covering|re|of)? ?(?:\w+ )?$",
+    words=True,
+)
+_TOPIC_AFTER = _compile(
+    r" (?:prevention|awareness|training|squad|mision|research|statistics|rates?|campaigns?"
+    r"|posters?|leaflets?|policy|policies|month|course|module|workshop|documentary|film|book"
+    r"|movie|song|lyrics|scene|storyline|episode)\b"
+)
 # "People think I'm suicidal but I'm not": a denial straight after the phrase.
 _DENIAL_AFTER = _compile(r"\W*(?:but )?(?:i'm|i am|im) not\b")
 
@@ -840,9 +1157,21 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
     before = norm[left:start]
     if _found(_SCREENING, before):
         # A phrase quoted from a screening question is not a disclosure: an urgent phrase
-        # keeps a review flag (the writer raised the subject), a softer one is dropped.
-        return 1 if level == 2 else 0
+        # keeps a review flag (the writer raised the subject), a softer one is dropped unless
+        # the writer goes on to give their own answer ("... and I said I had thoughts").
+        if level == 2 or _found(_ANSWER, norm, end, sentence[1]):
+            return 1
+        return 0
+    if _TOPIC_WORD.fullmatch(norm, start, end) and (
+        _TOPIC_BEFORE.search(norm, max(left, start - 60), start)
+        or _TOPIC_AFTER.match(norm, end, min(len(norm), end + 40))
+    ):
+        # The subject named as a service, a leaflet or a film ("the leaflet on self-harm",
+        # "suicide prevention training", "Suicide Squad"), not anybody's experience.
+        return 0
     lowered = (
+        _found(_INTRUSIVE, norm, *sentence)
+        or
         _is_negated(before, norm[start:end].split(" ", 1)[0])
         or _DENIAL_AFTER.match(norm, end, min(len(norm), end + 30)) is not None
         or _found(_HISTORY, norm, left, right)
@@ -870,6 +1199,13 @@ def _bounds(spans: list[tuple[int, int]], start: int, end: int, length: int) -> 
     return max(left, start - _CONTEXT), min(right, end + _CONTEXT)
 
 
+def _separate_signals(spans: list[tuple[int, int]]) -> bool:
+    """Whether two of the spans are disjoint and within ``_CONTEXT`` characters of each other."""
+    spans = sorted(spans)
+    return any(b[0] >= a[1] and b[0] - a[1] <= _CONTEXT
+               for i, a in enumerate(spans) for b in spans[i + 1:])
+
+
 def assess_risk(text: str) -> RiskAssessment:
     """Assess the risk a comment suggests to its writer or to other people.
 
@@ -888,7 +1224,7 @@ def assess_risk(text: str) -> RiskAssessment:
         return RiskAssessment(NONE)
     raw = text[:_MAX_CHARS]
     text = _unleet(raw)
-    norm = _normalise(text)
+    norm, back = _correct(_normalise(text))
 
     padded = f" {norm} "  # so that an anchor such as " here" also matches at the very start
     to_try = sorted(
@@ -913,6 +1249,7 @@ def assess_risk(text: str) -> RiskAssessment:
     concealment = _found(_CONCEALMENT, norm)
     best = 0
     flagged: list[tuple[int, int]] = []
+    soft: list[tuple[int, int]] = []
     for s, e, level, family in hits:
         adjusted = _adjust(level, family, norm, s, e, _bounds(clauses, s, e, len(norm)),
                            _bounds(sentences, s, e, len(norm)))
@@ -921,8 +1258,18 @@ def assess_risk(text: str) -> RiskAssessment:
         if adjusted:
             flagged.append((s, e))
             best = max(best, adjusted)
+        if level == adjusted == 1 and family == "self":
+            soft.append((s, e))
+    if best == 1 and _separate_signals(soft):
+        # Two separate softer signals about the writer ("I feel like a burden and I'm ready
+        # to go", "I've lived long enough, I would like to go now") add up to an urgent one.
+        best = 2
     if not best:
         return RiskAssessment(NONE)
+    if back is not None:
+        # Matches were found in the corrected text: map them back to the normalised text.
+        norm = _normalise(text)
+        flagged = [(back[s], back[e - 1] + 1) for s, e in flagged]
     return RiskAssessment(_LEVEL_NAMES[best], _reasons(raw, text, norm, flagged))
 
 
