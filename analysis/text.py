@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import pairwise
 
 from nltk.stem import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -17,6 +18,7 @@ __all__ = [
     "FILLER_WORDS",
     "GENERIC_WORDS",
     "STOP_WORDS",
+    "Analyzer",
     "Tokenizer",
     "is_contentless",
     "is_critical",
@@ -140,7 +142,7 @@ _CONTENTLESS = _FILLER | (STOP_WORDS - GENERIC_WORDS)
 #: Words that carry nothing on their own (public alias of the filler list).
 FILLER_WORDS = _FILLER
 
-_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+(?=\b(?:but|however|although|though|whereas)\b)")
+_SENTENCE = re.compile(r"(?<=[.!?;])\s+|\n+|\s+(?=(?:but|however|although|though|whereas)\b)")
 
 
 def normalise(text: str) -> str:
@@ -285,6 +287,43 @@ class Tokenizer:
 
     def __setstate__(self, state: dict[str, object]) -> None:
         self.__init__(stem=bool(state["stem"]))
+
+
+class Analyzer:
+    """Unigrams and bigrams of :class:`Tokenizer` tokens, bigrams never crossing a sentence.
+
+    A picklable ``analyzer`` for ``TfidfVectorizer``. A text's features are the features of its
+    pieces (sentences and contrastive clauses, as :func:`split_units` cuts them) one after
+    another, so the features of a comment are the sum of its pieces': the theme model counts
+    each distinct piece once and adds them up (see ``analysis.themes``), and a bigram across a
+    full stop ("staff. the" -> "staff the") is not a phrase anyway.
+
+    Parameters
+    ----------
+    stem : bool, default=True
+        Reduce words to Snowball stems.
+    """
+
+    def __init__(self, stem: bool = True) -> None:
+        self.stem = stem
+        self.tokenizer = Tokenizer(stem=stem)
+
+    @staticmethod
+    def pieces(text: str) -> list[str]:
+        """The sentences and clauses of ``text`` (non-empty, stripped as :func:`split_units`)."""
+        return [p for p in (s.strip(" ,-") for s in _SENTENCE.split(text.strip())) if p]
+
+    def features(self, piece: str) -> list[str]:
+        """Unigrams and bigrams of one piece."""
+        tokens = self.tokenizer(piece)
+        return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+
+    def __call__(self, text: str) -> list[str]:
+        """Return the features of ``text``."""
+        pieces = self.pieces(text)
+        if len(pieces) == 1:
+            return self.features(pieces[0])
+        return [f for piece in pieces for f in self.features(piece)]
 
 
 _PLAIN = Tokenizer(stem=False)

@@ -39,6 +39,7 @@ from sklearn.utils import check_random_state
 from analysis.text import (
     FILLER_WORDS,
     GENERIC_WORDS,
+    Analyzer,
     Tokenizer,
     is_contentless,
     is_critical,
@@ -59,6 +60,7 @@ MODEL_FORMAT = 1
 #: The key given to comments that say nothing or fit no theme.
 UNASSIGNED = "unassigned"
 _EMERGENT = re.compile(r"^emergent-(\d+)$")
+_LETTER = re.compile(r"[A-Za-z]")
 # Cosine similarity above which a clause counts as a rewording of a single seed or example.
 _NEAR_DUPLICATE = 0.8
 # Rows used to fit LSA on large inputs (see ``_fit_space``).
@@ -306,11 +308,19 @@ class ThemeModel(BaseEstimator):
         rng = check_random_state(self.random_state)
 
         report(0.0, "splitting comments")
-        owners, unit_texts, whole = self._units(texts)
+        # Identical comments get identical themes: every step below works on distinct ones.
+        distinct, text_index = self._index(texts)
+        repeats = np.bincount(text_index, minlength=len(distinct)).astype(float)
+        owners, unit_texts, whole, unit_pieces = self._units(distinct)
         unique_texts, unit_index = self._index(unit_texts)
+        pieces_of: list[list[str]] = [[] for _ in unique_texts]
+        for u, pieces in zip(unit_index.tolist(), unit_pieces, strict=True):
+            pieces_of[u] = pieces
         is_whole = np.array(whole, dtype=bool)
         # Clustering sees whole comments only, each distinct text weighted by its repeats.
-        counts = np.bincount(unit_index[is_whole], minlength=len(unique_texts)).astype(float)
+        owner_array = np.asarray(owners, dtype=np.int64)
+        counts = np.bincount(unit_index[is_whole], weights=repeats[owner_array[is_whole]],
+                             minlength=len(unique_texts)).astype(float)
 
         seed_keys, seed_texts, origins = self._seeds()
         report(0.1, f"embedding {len(unique_texts):,} distinct comments and clauses")
@@ -319,7 +329,7 @@ class ThemeModel(BaseEstimator):
         unit_sentiment = np.zeros(len(unique_texts))
         everything = (_sentiment_scores(unique_texts + seed_texts) if self.sentiment_weight
                       else None)
-        all_vectors, X = self._fit_space(unique_texts + seed_texts, rng, everything)
+        all_vectors, X = self._fit_space(unique_texts + seed_texts, rng, everything, pieces_of)
         vectors = all_vectors[: len(unique_texts)]
         seed_vectors = all_vectors[len(unique_texts):]
         self._set_seed_bank(seed_keys, seed_vectors)
@@ -350,11 +360,15 @@ class ThemeModel(BaseEstimator):
 
         report(0.85, "assigning comments")
         unit_keys, unit_scores = self._label_units(vectors, groups, seeded)
-        self.assignments_ = self._aggregate(
-            texts, owners, unit_index, is_whole, unit_keys, unit_scores, unit_sentiment
+        by_text = self._aggregate(
+            distinct, owners, unit_index, is_whole, unit_keys, unit_scores, unit_sentiment
         )
-        self._describe(unique_texts, unit_index, owners, unit_keys, unit_scores,
-                       X[: len(unique_texts)])
+        # Assignments are immutable, so repeats of a comment share one.
+        self.assignments_ = [by_text[j] for j in text_index.tolist()]
+        first = np.zeros(len(distinct), dtype=np.int64)
+        first[text_index[::-1]] = np.arange(len(texts) - 1, -1, -1)
+        self._describe(unique_texts, unit_index, first[owner_array].tolist(), unit_keys,
+                       unit_scores, X[: len(unique_texts)])
         self.k_ = len(set(self._emergent_keys) - {UNASSIGNED})
         self.version_ = MODEL_FORMAT
         report(1.0, "done")
@@ -370,7 +384,9 @@ class ThemeModel(BaseEstimator):
         if not (self.k == "auto" or (isinstance(self.k, int | np.integer) and self.k >= 1)):
             raise ValueError(f"k must be a positive integer or 'auto', not {self.k!r}")
 
-    def _units(self, texts: Sequence[str]) -> tuple[list[int], list[str], list[bool]]:
+    def _units(
+        self, texts: Sequence[str]
+    ) -> tuple[list[int], list[str], list[bool], list[list[str]]]:
         """Split comments into units.
 
         Every comment with content gets one *whole* unit (its text without contentless
@@ -387,29 +403,49 @@ class ThemeModel(BaseEstimator):
             The units.
         whole : list of bool
             True for whole-comment units, False for clauses.
+        pieces : list of list of str
+            The sentences and clauses of each unit, as :class:`~analysis.text.Analyzer` cuts
+            them (a whole unit is its pieces joined by newlines, so they cut it back the same).
         """
         owners: list[int] = []
         unit_texts: list[str] = []
         whole: list[bool] = []
+        unit_pieces: list[list[str]] = []
+        # Real feedback repeats its sentences ("Very helpful staff."): test each piece once.
+        silent: dict[str, bool] = {}
         for i, text in enumerate(texts):
             if self.units == "clause":
-                pieces = split_units(text, drop_contentless=self.contentless)
-                full = " ".join(pieces)
-            elif self.contentless and is_contentless(text):
-                pieces, full = [], ""
+                pieces = Analyzer.pieces(text)
+                if self.contentless:
+                    kept = []
+                    for piece in pieces:
+                        empty = silent.get(piece)
+                        if empty is None:
+                            empty = silent[piece] = is_contentless(piece)
+                        if not empty:
+                            kept.append(piece)
+                    pieces = kept
+                else:
+                    pieces = [piece for piece in pieces if _LETTER.search(piece)]
+                if not pieces:
+                    continue
+                full = "\n".join(pieces)
+                cut = pieces
             else:
                 full = text.strip()
-                pieces = [full] if full else []
-            if not pieces:
-                continue
+                if not full or (self.contentless and is_contentless(text)):
+                    continue
+                pieces, cut = [full], Analyzer.pieces(full)
             owners.append(i)
             unit_texts.append(full)
             whole.append(True)
+            unit_pieces.append(cut)
             if len(pieces) > 1:
                 owners.extend([i] * len(pieces))
                 unit_texts.extend(pieces)
                 whole.extend([False] * len(pieces))
-        return owners, unit_texts, whole
+                unit_pieces.extend([piece] for piece in pieces)
+        return owners, unit_texts, whole, unit_pieces
 
     @staticmethod
     def _index(unit_texts: list[str]) -> tuple[list[str], np.ndarray]:
@@ -442,25 +478,15 @@ class ThemeModel(BaseEstimator):
         return keys, seed_texts, origins
 
     def _fit_space(self, texts: list[str], rng: np.random.RandomState,
-                   sentiment: np.ndarray | None) -> tuple[np.ndarray, Any]:
+                   sentiment: np.ndarray | None,
+                   pieces_of: Sequence[list[str]] = ()) -> tuple[np.ndarray, Any]:
         """Fit the vector space (TF-IDF + LSA, or the embedder) on units and seeds.
 
         Returns the vectors of ``texts`` and their TF-IDF matrix, so that nothing is tokenised
-        twice.
+        twice. ``pieces_of[i]``, when given, is ``Analyzer.pieces(texts[i])`` already cut.
         """
         # The TF-IDF vocabulary is needed by both backends: it names themes.
-        self.vectorizer_ = TfidfVectorizer(
-            tokenizer=Tokenizer(stem=self.stem), token_pattern=None, lowercase=False,
-            sublinear_tf=True,
-            ngram_range=(1, 2), min_df=2 if len(texts) > 50 else 1, max_df=0.5,
-            dtype=np.float32,
-        )
-        try:
-            X = self.vectorizer_.fit_transform(texts)
-        except ValueError:
-            # Every word was a stop word or too rare: fall back to a vocabulary of anything.
-            self.vectorizer_.set_params(min_df=1, max_df=1.0)
-            X = self.vectorizer_.fit_transform(texts or ["empty"])
+        X = self._fit_tfidf(texts, pieces_of)
         self.svd_ = None
         self.embedder_ = None
         if self.backend == "embeddings":
@@ -485,6 +511,72 @@ class ThemeModel(BaseEstimator):
         else:
             V = X.toarray()
         return self._finish(V, texts, sentiment), X
+
+    def _fit_tfidf(self, texts: list[str], pieces_of: Sequence[list[str]]) -> Any:
+        """Fit ``vectorizer_`` and return the TF-IDF matrix of ``texts``.
+
+        The result is what ``TfidfVectorizer(analyzer=Analyzer(), sublinear_tf=True,
+        min_df=2, max_df=0.5).fit_transform(texts)`` gives, computed faster: a text's features
+        are the sum of its pieces' (see :class:`~analysis.text.Analyzer`), so each distinct
+        sentence or clause is tokenised once and the texts' counts are one sparse product of a
+        texts-by-pieces incidence matrix with the pieces' counts. ``vectorizer_`` then holds
+        the same vocabulary and idf, and its ``transform`` gives the same rows for new text.
+        """
+        analyzer = Analyzer(stem=self.stem)
+        min_df, max_df = (2 if len(texts) > 50 else 1), 0.5
+        piece_ids: dict[str, int] = {}
+        rows: list[int] = []
+        cols: list[int] = []
+        for d, text in enumerate(texts):
+            pieces = pieces_of[d] if d < len(pieces_of) else analyzer.pieces(text)
+            for piece in pieces:
+                j = piece_ids.get(piece)
+                if j is None:
+                    j = piece_ids[piece] = len(piece_ids)
+                rows.append(d)
+                cols.append(j)
+        vocabulary: dict[str, int] = {}
+        indices: list[int] = []
+        indptr = [0]
+        for piece in piece_ids:
+            indices.extend(vocabulary.setdefault(f, len(vocabulary))
+                           for f in analyzer.features(piece))
+            indptr.append(len(indices))
+        counts = sparse.csr_matrix(
+            (np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64),
+             np.array(indptr, dtype=np.int64)), shape=(len(piece_ids), max(len(vocabulary), 1)))
+        incidence = sparse.csr_matrix(
+            (np.ones(len(rows), dtype=np.float32), (rows, cols)),
+            shape=(len(texts), len(piece_ids)))
+        C = (incidence @ counts).tocsr()
+        C.sum_duplicates()
+        n = len(texts)
+        df = np.bincount(C.indices, minlength=C.shape[1])
+        keep = (df >= min_df) & (df <= max_df * n)
+        if not keep.any():
+            # Every word was a stop word or too rare: fall back to a vocabulary of anything.
+            min_df, max_df = 1, 1.0
+            keep = df >= 1
+        terms = np.array(list(vocabulary) or [""], dtype=object)
+        order = np.flatnonzero(keep)
+        if order.size:
+            order = order[np.argsort(terms[order].astype(str), kind="stable")]
+        else:
+            order = np.array([0])
+        C = C[:, order].tocsr()
+        # scikit-learn's smooth idf, sublinear tf and l2 rows.
+        idf = (np.log((1.0 + n) / (1.0 + df[order])) + 1.0)
+        C.data = (np.log(C.data) + 1.0) * idf[C.indices]
+        norms = np.sqrt(np.asarray(C.multiply(C).sum(axis=1)).ravel())
+        C.data /= np.repeat(np.maximum(norms, 1e-12), np.diff(C.indptr))
+        X = C.astype(np.float32)
+        self.vectorizer_ = TfidfVectorizer(
+            analyzer=analyzer, lowercase=False, sublinear_tf=True, min_df=min_df,
+            max_df=max_df, dtype=np.float32,
+        )
+        self.vectorizer_.vocabulary_ = {str(terms[j]): i for i, j in enumerate(order)}
+        self.vectorizer_.idf_ = idf
+        return X
 
     def _embed(self, texts: Sequence[str], sentiment: np.ndarray | None = None,
                with_matrix: bool = False) -> Any:
@@ -581,7 +673,7 @@ class ThemeModel(BaseEstimator):
         if not self.general:
             return np.full(len(texts), -1, dtype=np.int64)
         if getattr(self, "_topic_columns", None) is None:
-            tokenizer = self.vectorizer_.tokenizer
+            tokenizer = self._tokenizer()
             general = {t for word in GENERIC_WORDS | FILLER_WORDS for t in tokenizer(word)}
             self._topic_columns = np.array(
                 [" " not in term and term not in general
@@ -590,6 +682,11 @@ class ThemeModel(BaseEstimator):
         topical = np.asarray((X[:, self._topic_columns] != 0).sum(axis=1)).ravel() > 0
         return np.array([-1 if topical[i] else int(is_critical(t)) for i, t in enumerate(texts)],
                         dtype=np.int64)
+
+    def _tokenizer(self) -> Callable[[str], list[str]]:
+        """The word tokenizer of ``vectorizer_``."""
+        analyzer = self.vectorizer_.analyzer
+        return analyzer.tokenizer if isinstance(analyzer, Analyzer) else self.vectorizer_.tokenizer
 
     def _cluster(
         self,
@@ -858,7 +955,7 @@ class ThemeModel(BaseEstimator):
             One per comment, by the same rule ``fit`` used for its own texts.
         """
         texts = ["" if t is None else str(t) for t in texts]
-        owners, unit_texts, whole = self._units(texts)
+        owners, unit_texts, whole, _ = self._units(texts)
         unique_texts, unit_index = self._index(unit_texts)
         sentiment = np.zeros(len(unique_texts))
         if self.sentiment_weight:
