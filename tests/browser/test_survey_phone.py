@@ -78,3 +78,29 @@ def test_an_expired_session_keeps_every_answer(live_app, survey_url, phone):
         assert [c.text for c in db.session.scalars(sa.select(Comment))] == [
             "Nobody called me back for weeks."
         ]
+
+
+def test_a_missing_answer_is_announced_and_focused(live_app, phone):
+    """The NHS.UK error summary takes focus (for screen readers) and its link goes to the field."""
+    app, base = live_app
+    with app.app_context():
+        service = Service(name="Riverside Talking Therapies", slug="riverside")
+        db.session.add(service)
+        db.session.commit()
+        survey = services.create_survey(service, "Quick question")
+        services.add_question(survey, "yes_no", "Were you offered a choice of times?",
+                              required=True)
+        services.publish_survey(survey)
+        slug = survey.slug
+    phone.goto(f"{base}/s/{slug}")
+    phone.locator("textarea").first.fill("Kept: what I typed before the error.")
+    phone.get_by_role("button", name="Send feedback").click()
+
+    summary = phone.locator(".nhsuk-error-summary")
+    assert summary.is_visible()
+    assert "There is a problem" in summary.inner_text()
+    assert phone.evaluate("document.activeElement.classList.contains('nhsuk-error-summary')")
+    summary.locator("a").first.click()
+    focused_name = phone.evaluate("document.activeElement.name")
+    assert focused_name and focused_name.startswith("q")
+    assert phone.locator("textarea").first.input_value() == "Kept: what I typed before the error."
