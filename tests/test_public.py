@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 import pytest
@@ -106,6 +107,23 @@ def test_board_quotes_only_consented_redacted_unflagged_comments(client, survey,
     assert "07700" not in html
     assert "I never said quote me" not in html
     assert "end my life" not in html
+
+
+def test_board_quotes_the_comments_most_typical_of_the_theme_first(client, survey, theme,
+                                                                     published):
+    comments = [respond(survey, f"BBBB-000{i}", text, theme=theme)[1] for i, text in enumerate([
+        "The building is cold.",
+        "Evening appointments would let me keep my job.",
+        "I could only come in the daytime, please offer evenings.",
+        "Parking was hard.",
+    ])]
+    theme.representative_ids = [comments[2].id, comments[1].id]
+    db.session.commit()
+    html = client.get("/you-said-we-did/northshire").get_data(as_text=True)
+    quotes = re.findall(r'class="yousaid-quote"><p>“(.*?)”', html)
+    assert quotes[:2] == ["I could only come in the daytime, please offer evenings.",
+                          "Evening appointments would let me keep my job."]
+    assert len(quotes) == 3
 
 
 def test_unpublished_actions_and_unknown_services(client, survey, theme, published):

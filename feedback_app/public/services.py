@@ -62,6 +62,17 @@ def _quotes(action: Action) -> list[str]:
         .order_by(Comment.received_at.desc())
     )
     quotes = list(dict.fromkeys(db.session.scalars(chosen.limit(QUOTES_PER_ACTION))))
+    # Then the comments the analysis found most typical of each theme, in its order.
+    typical = [i for t in action.themes for i in (t.representative_ids or [])]
+    if len(quotes) < QUOTES_PER_ACTION and typical:
+        found = dict(db.session.execute(quotable(
+            sa.select(Comment.id, Comment.redacted_text)
+            .where(Comment.id.in_(typical), Comment.service_id == action.service_id)
+        )).all())
+        for comment_id in typical:
+            text = found.get(comment_id)
+            if text and text not in quotes and len(quotes) < QUOTES_PER_ACTION:
+                quotes.append(text)
     if len(quotes) < QUOTES_PER_ACTION and theme_ids:
         from_themes = quotable(
             sa.select(Comment.redacted_text)
