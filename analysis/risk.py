@@ -349,6 +349,12 @@ _PLACE = _alt("bridge", r"cliffs?", "reservoir", "river", "canal", "railway", "t
               "edge", "sea", "lake", "quarry", "viaduct", "balcony", "tower block", "station",
               "woods", "forest", "motorway")
 
+# What follows "live", "wake up", "stay" or "keep going" when they are about an ordinary day
+# ("I don't want to live in this area", "no reason to stay on the waiting list", "what's the
+# point in going on holiday", "I hope I don't wake up late").
+_EVERYDAY = (r"(?! (?:in|with|at|near|on|there|here|alone|like|somewhere|abroad|apart|together"
+             r"|nearby|far|next|early|late|before|for|to|holiday|a|an|the|about|so early|too)\b)")
+
 # (level, family, pattern, anchors). Level 2 = urgent, 1 = review. A pattern is only tried
 # when one of its anchors ("|"-separated substrings, squeezed like the text) occurs in the
 # text: a plain substring test is far cheaper than a regex scan, and most comments contain
@@ -406,17 +412,19 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "wish"),
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:could|would) (?:just )?(?:die|disappear"
                 r"|stop existing|not wake up|never wake up|go to sleep forever|sleep forever"
-                r"|fall asleep forever)\b",
+                r"|fall asleep forever)\b(?! (?:into|on|to|abroad|somewhere|under)\b)",
                 "wish"),
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:didn't|did not) (?:exist|wake up"
                 r"|have to wake up)\b",
                 "wish"),
     (2, "self", r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b"
-                r"|\bdon't want to wake up\b|\bnot wake up again\b|\bsleep forever\b",
+                r"|\bdon't want to wake up\b" + _EVERYDAY
+                + r"|\bnot wake up again\b|\bsleep forever\b",
                 " wake|slep"),
     (2, "self", r"\b(?:don't|do not|dont) want to (?:be here|be alive|live|be around|exist"
-                r"|cary on|go on|wake up)(?: any ?more| now)?\b"
-                r"|\bnot wanting to (?:be here|be alive|live|be around|exist|wake up)\b",
+                r"|cary on|go on|wake up)(?: any ?more| now)?\b" + _EVERYDAY
+                + r"|\bnot wanting to (?:be here|be alive|live|be around|exist|wake up)\b"
+                + _EVERYDAY,
                 " here|aliv| live| around| exist| cary| go on| wake"),
     # In the past tense "didn't want to be here" is often about a waiting room: review.
     (1, "self", r"\b(?:didn't|did not|didnt) want to (?:be here|be alive|live|be around"
@@ -446,11 +454,13 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 " dead"),
     (2, "self", r"\bno (?:point|reason|use) (?:in )?(?:me |my )?(?:going on|carying on|living"
                 r"|being alive|being here|to live|to go on|to cary on|existing|to exist"
-                r"|staying alive)\b|\bno reason to (?:live|be here|stay|keep going)\b",
+                r"|staying alive)\b|\bno reason to (?:live|be here|stay|keep going)\b"
+                + _EVERYDAY,
                 "point|reason|use"),
     (2, "self", r"\b(?:see|seeing) (?:the|any) point (?:in|of) (?:living|life|going on"
-                r"|being alive|carying on|being here)\b|\bwhat's the point (?:in|of) (?:living"
-                r"|being alive|going on|carying on|life)\b",
+                r"|being alive|carying on|being here)\b" + _EVERYDAY
+                + r"|\bwhat's the point (?:in|of) (?:living|being alive|going on|carying on|life)\b"
+                + _EVERYDAY,
                 "point"),
     (2, "self", r"\b(?:life|living|it) (?:is not|isn't|isnt|ain't|not) worth (?:living"
                 r"|it any ?more)\b|\bnot worth living\b|\bnothing (?:left )?to live for\b",
@@ -616,7 +626,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\b(?:wouldn't|would not|wouldnt|won't|wont) (?:mind|care) if i (?:died|didn't"
                 r"|didnt|never|got|get|was|were)\b|\bhit by a (?:bus|car|train|lory)\b[^.!?]{0,40}"
                 r"(?:wouldn't mind|wouldn't care|welcome|relief)|\bi'd welcome (?:it|death)\b"
-                r"|\bhope i (?:don't|never|do not) wake up\b|\bhope i die\b",
+                r"|\bhope i (?:don't|never|do not) wake up\b" + _EVERYDAY + r"|\bhope i die\b",
                 " mind| care| hit by| welcome| hope i"),
     (2, "self", r"\bin danger\b(?! of (?:losing|being|missing|going))",
                 "danger"),
@@ -661,7 +671,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\b(?:no|lost (?:the|my|al)|lost|without (?:the|any)|any|not much|little)"
                 r" (?:wil|reason|point|desire|motivation|wish) (?:left )?(?:to|in|for)"
                 r" (?:live|living|keep living|keep going|go on|cary on|stay alive|be alive"
-                r"|be here|exist)\b",
+                r"|be here|exist)\b" + _EVERYDAY,
                 "wil|reason|point|desire|motivation|wish"),
     (2, "self", r"\b(?:don't|do not|dont|didn't|never|no longer) (?:realy )?(?:want|wana|wanna"
                 r"|wish) (?:to )?(?:be |stay )?(?:alive|living|exist\w*)\b",
@@ -830,8 +840,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|pils?|tablets?|meds|medication|medicines?|painkilers?|paracetamol|co-?codamol"
                 r"|codeine|sleeping pils|insulin|anti-?depresants?|sertraline|citalopram"
                 r"|fluoxetine|mirtazapine|amitriptyline|tramadol|diazepam|zopiclone)\b[^.!?]{0,40}?"
-                r"\b(?:hidden|hid|hiding|stash\w*|stockpil\w*|hoard\w*|(?:just )?in case(?=\W*$"
-                r"|[.,;!?])|for when (?:it|things|i)|for if (?:it|things|i)|counted out|lined up"
+                r"\b(?:hidden|hid|hiding|stash\w*|stockpil\w*|hoard\w*|for when (?:it|things)"
+                r" (?:get|gets|got) (?:bad|too much|worse|hard)|counted out|lined up"
                 r"|saved up|saving up|bought (?:from|in|at) (?:\w+ )?(?:diferent|several|multiple"
                 r"|three|two|four|five|a few|lots of) \w+|from (?:\w+ )?(?:diferent|several"
                 r"|multiple|various) (?:shops|chemists|pharmacies|places|stores|supermarkets))"
@@ -852,7 +862,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\b(?:sat|sit|sits|siting|stod|stand\w*|lay|lie|lying|laid|waited|waiting"
                 r"|climbed|climbing)(?: down| out)? (?:on|onto|over|along|across|on top of)"
                 r" (?:the |a |that )?(?:railway |train |rail |tube )?(?:tracks|rails|level crosing"
-                r"|bridge|clif|clif edge|rof|ledge|parapet|railings?)\b"
+                r"|clif edge|rof|ledge|parapet|railings?|(?:edge|side|top) of (?:the |a )?(?:bridge"
+                r"|clif|rof|car park|multi-storey|building))\b"
                 r"|\b(?:sat|sit|siting|stod|stand\w*|lay|lie|lying|waited|walked|went)"
                 r"(?: down| out)? (?:on|onto|along|across) (?:the |a )?(?:railway|train|rail|tube)"
                 r" ?lines?\b",
@@ -875,7 +886,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|training|rates?|statistics|research|bid))",
                 "cid|sid|icd|ucd|scd"),
     (1, "self", r"\b(?:lived long enough|had a good inings|had enough of (?:it al|everything"
-                r"|this world|this life)|(?:ready|want|would like|wish|time for me|'d like) to go"
+                r"|this world|this life)|(?:i'm|im|i am|i feel|i'd|i would|i|i just|i realy|and)"
+                r"(?: \w+)? (?:ready|want|would like|wish|time for me|'d like|like) to go"
                 r"(?: now| for good| home to (?:god|heaven|jesus))?(?=\W*$|[.;!?]|, (?:i|and|it"
                 r"|but|so)\b)|(?:join|be with) (?:my )?(?:late )?(?:wife|husband|mum|dad|mother"
                 r"|father|son|daughter|partner|nan|grandma|grandad) (?:again|in heaven|soon|up"
@@ -892,6 +904,62 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"| also| sometimes| often| now| secretly)? (?:cuts|self-?harms)\b(?= (?:and"
                 r"|again|herself|himself|themselves|a lot|every)\b|\W*$|[.,;!])",
                 "cuts|harms"),
+    # Slang and euphemism for killing oneself, and ligatures.
+    (2, "self", r"\b(?:top|toping|toped|ofing|ofed|end|ending|neck|necking) (?:my ?self|meself)\b"
+                r"(?! up\b)"
+                r"|\b(?:do|doing|did) (?:my ?self|meself) in\b(?! (?:the|a|my|at|with|for)\b)"
+                r"|\b(?:tie|tied|tying|tighten\w*|pul\w* tight) (?:a |the |my |something |some \w+"
+                r" |\w+ )?(?:round|around) my (?:neck|throat)\b",
+                "self|neck|throat"),
+    (2, "self", r"\b(?:hope|hoping|pray|prayed|praying|wish|wishing) (?:that )?(?:i|i'll|i wil)"
+                r" (?:just )?(?:die|(?:don't|dont|never) wake(?: up)?\b(?! (?:late|early|on time"
+                r"|in time|before|at|too|for)\b)|get hit by|don't make it|dont make it|pass away"
+                r"|pass in my sleep|go in my sleep)",
+                "hope|pray|wish"),
+    (2, "self", r"\b(?:sh|s/h)(?: urges?| again| relapse)\b|\bsh'?(?:d|ed|ing)\b",
+                "sh"),
+    # Softer signals in general words: hopelessness, burden, exhaustion with living.
+    (1, "self", r"\b(?:nothing(?:'s| is| seems| feels)?|life(?:'s| is| seems| feels)? not"
+                r"|life(?:'s| is| seems| feels)? no longer|living(?:'s| is)? not) (?:realy |even )?"
+                r"worth (?:it|anything|living for|fighting for|trying for|the efort|the fight)\b"
+                r"|\b(?:can't|cannot|cant) (?:take|handle|stand) (?:it|this|much more|any more"
+                r"|anymore|life)(?: any ?more)?\b(?= any ?more|\W*$|[.,;!?])"
+                r"|\b(?:can't|cannot|cant|don't|dont|do not) see (?:a|any) (?:future|way forward"
+                r"|way out|light at the end|end to (?:this|it))\b(?! (?:with|for|on|about"
+                r"|regarding|to)\b)"
+                r"|\b(?:tired|sick|exhausted|worn out) of (?:fighting|struggling|trying|being me"
+                r"|everything|it al)\b(?= any ?more|\W*$|[.,;!?])"
+                r"|\b(?:i'm|im|i am|i feel|feel like|i've become|i have become|i'm just|i'm such)"
+                r"(?: \w+){0,2}? (?:a )?waste of (?:space|oxygen|air|skin|a life)\b"
+                r"|\b(?:i|i'm|im|i am|i've|ive|me|my ?self)\b[^.!?]{0,25}?\bburden\b(?! (?:asking"
+                r"|to ask|for asking|by asking|when asking|on (?:the )?(?:service|nhs|staf|team|gp"
+                r"|system|waiting list)))"
+                r"|\b(?:don't|dont|do not) care (?:what happens to me|if i (?:live|wake up|get hurt"
+                r"|get hit|make it)|whether i (?:live|wake up|make it))\b",
+                "worth| take| handle| stand| se |tired|sick|exhausted|worn|waste|burden| care"),
+    (1, "self", r"\b(?:dignitas|euthanasia|assisted (?:dying|suicide))\b"
+                r"|\b(?:on purpose|deliberately|intentionaly)\b[^.!?]{0,20}?\b(?:crash\w*|hurt"
+                r"|cut|burn\w*|fel|fal\w*|step\w* out|walk\w* out|overdos\w*|starv\w*|hit my ?self)"
+                r"|\b(?:crash\w*|hurt|cut|burn\w*|fel|fal\w*|step\w* out|walk\w* out|overdos\w*"
+                r"|starv\w*) (?:\w+ ){0,3}?(?:on purpose|deliberately|intentionaly)\b",
+                "dignitas|euthanasia|asisted|purpose|deliberately|intentionaly"),
+    # Harm to others said in general words.
+    (2, "others", r"\b(?:thoughts?|urges?|images?|imagining|picturing|thinking) (?:of |about )?"
+                  r"(?:pushing|throwing|shoving) (?:\w+ ){0,2}?(?:in front of|of|under|down|into)"
+                  r"\b",
+                  "push|throw|shov"),
+    (2, "abuse", r"\b(?:forced|forces|forcing) (?:him|her)self on me\b|\b" + _ABUSER
+                 + r"(?: \w+)?(?: stil| keeps?| always| often)? " + _ABUSE_VERB
+                 + r" (?:the|our) (?:kids|children|baby|toddler)\b",
+                 "self on me|hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurt|threat|lock"
+                 "|atack|abuse|asault|grom|molest"),
+    (1, "abuse", r"\b(?:stalking|stalks|stalked|harasing|harases|harased) (?:me|us)\b"
+                 r"|\b(?:kids|children|son|daughter|boys|girls) (?:are|is|were|was) (?:scared"
+                 r"|terified|frightened|afraid) of (?:him|her|their (?:dad|father|mum|mother"
+                 r"|stepdad)|my (?:partner|husband|wife|boyfriend|ex))\b"
+                 r"|\bleft (?:the|my|our) (?:kids|children|baby|toddler) (?:alone|on (?:their|his"
+                 r"|her) own)\b(?! (?:for a (?:minute|second|moment)))",
+                 "stalk|harras|hara|scared|terified|frightened|afraid|left"),
     # --- Abuse, in general words: violence, threats, sexual coercion and control.
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+){0,4}? (?:(?:pushed|pushes|shoved|shoves|threw"
                  r"|throws|dragged|drags|pinned|pins|slammed|slams) (?:me|us) (?:down|over|into"
@@ -920,8 +988,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  "phone|things|stuf|keys|pasport|mesages|money|card|wages|benefits"),
     (1, "abuse", r"\b(?:was|is|were|got|gets|became|being) (?:realy |very |so )?violent"
                  r" (?:to|towards|with|at) (?:my|her|him|them|his|our)\b"
-                 r"|\b(?:hear|heard|hearing) (?:\w+ )?(?:smacks|slaps|hitting|beating|thuds"
-                 r"|thumps)\b",
+                 r"|\b(?:hear|heard|hearing) (?:\w+ )?(?:smacks|slaps|thuds|thumps|screams)\b",
                  "violent|smack|slap|hit|beat|thud|thump"),
     # --- Harm to other people and children, in general words.
     (2, "others", r"\b(?:i|i'll|i wil|i'm going to|im going to|i am going to|i'd|i would|i might)"
@@ -968,7 +1035,10 @@ _IDIOMS = _compile(
     r"|\b(?:bored|scared|sick|worried|frightened|tired|bore me) to death\b"
     r"|\bdying (?:to|for)\b|\bto die for\b|\b(?:would|'d) die for\b"
     r"|\bdead (?:end|tired|easy|keen|quiet|loss|good|right|on|funny|boring|slow|serious|beat"
-    r"|set|nervous|giveaway)\b|\bdead-end\b|\bover my dead body\b"
+    r"|set|nervous|giveaway|happy|chufed|proud|pleased|excited|nice|lucky|cute|jealous|hard"
+    r"|posh|briliant|handy|useful|sound)\b|\bdead-end\b|\bover my dead body\b"
+    r"|\b(?:kil|murder|strangle) (?:him|her|them|you) for (?:being|not|that|this|forgetting"
+    r"|leaving|saying|doing|making|eating|taking)\b"
     r"|\b(?:could|would|'d) kill for\b|\b(?:will|would|'ll|'d) kill me if (?:she|he|they|you)"
     r" (?:knew|knows|find|found|finds|saw|see|hear|heard)\b"
     r"|\bkil\w* (?:my ?self|meself) (?:laughing|with work|working|trying|over)"
@@ -1034,6 +1104,10 @@ _RECENCY_DENIAL = _compile(
     r"|\b(?:years?|months?|weeks?) clean\b|\bclean (?:for|since)\b|\bin recovery\b",
     words=True,
 )
+# "The children would manage better without their mum": the writer's own absence, written
+# from the family's side.
+_PARENT_ABSENT = _compile(r"\bwithout (?:their|his|her|our|a) (?:mum|mam|mom|dad|mother|father"
+                          r"|mummy|daddy|wife|husband)\b")
 _THIRD_REFLEXIVE = _compile(r"\b(?:himself|herself|themselves|themself|his|her|their)\b")
 _FIRST_OBJECT = _compile(r"\b(?:i|i'm|me|my ?self|meself|my)\b")
 _FIRST_PERSON = _compile(r"\b(?:i|i'm|im|i've|ive|i'd|i'll|me|my ?self|meself)\b")
@@ -1080,7 +1154,11 @@ _INTRUSIVE = _compile(r"\b(?:intrusive|ocd|obsesive|obsesions?|unwanted thoughts
 # A bare topic word ("suicide", "self-harm") named as a service, material or media.
 _TOPIC_WORD = _compile(
     r"s(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:e|al)|self[- ]?(?:harm|injur)\w*|overdos\w*|abuse"
-    r"|domestic (?:violence|abuse)"
+    r"|domestic (?:violence|abuse)|euthanasia|dignitas|asisted (?:dying|suicide)"
+)
+_TOPIC_WORD_END = _compile(
+    r"(?:s(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:e|al)|self[- ]?(?:harm|injur)\w*|overdos\w*|abuse"
+    r"|domestic (?:violence|abuse))$"
 )
 _TOPIC_BEFORE = _compile(
     r"\b(?:leaflets?|training|courses?|posters?|booklets?|information|info|talks?|workshops?"
@@ -1138,7 +1216,7 @@ def _is_negated(before: str, first_word: str = "") -> bool:
 
 
 def _is_third_party(matched: str, family: str, before: str) -> bool:
-    if _FIRST_OBJECT.search(matched):
+    if _FIRST_OBJECT.search(matched) or (family == "self" and _PARENT_ABSENT.search(matched)):
         return False
     if family == "self" and _THIRD_REFLEXIVE.search(matched):
         return True
@@ -1162,9 +1240,10 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
         if level == 2 or _found(_ANSWER, norm, end, sentence[1]):
             return 1
         return 0
-    if _TOPIC_WORD.fullmatch(norm, start, end) and (
-        _TOPIC_BEFORE.search(norm, max(left, start - 60), start)
-        or _TOPIC_AFTER.match(norm, end, min(len(norm), end + 40))
+    if (_TOPIC_WORD.fullmatch(norm, start, end)
+            and _TOPIC_BEFORE.search(norm, max(left, start - 60), start)) or (
+        _TOPIC_WORD_END.search(norm, start, end)
+        and _TOPIC_AFTER.match(norm, end, min(len(norm), end + 40))
     ):
         # The subject named as a service, a leaflet or a film ("the leaflet on self-harm",
         # "suicide prevention training", "Suicide Squad"), not anybody's experience.
