@@ -7,7 +7,7 @@ import sqlalchemy as sa
 from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from flask_migrate import upgrade
+from flask_migrate import downgrade, upgrade
 
 from config import TestConfig
 from feedback_app import create_app
@@ -58,3 +58,37 @@ def test_models_and_migrated_database_do_not_differ(migrated_app):
 def test_flask_db_check_agrees(migrated_app):
     result = migrated_app.test_cli_runner().invoke(args=["db", "check"])
     assert result.exit_code == 0, result.output
+
+
+def _columns(table: str) -> set[str]:
+    return {c["name"] for c in sa.inspect(db.engine).get_columns(table)}
+
+
+def test_member_erasure_migration_downgrades_and_upgrades_keeping_members(migrated_app):
+    with db.engine.begin() as connection:
+        connection.execute(sa.text(
+            "INSERT INTO service (id, name, slug, description, created_at) VALUES (1, 'North', "
+            "'north', '', '2026-01-01 00:00:00')"
+        ))
+        connection.execute(sa.text(
+            "INSERT INTO panel (id, service_id, name, description, created_at) "
+            "VALUES (1, 1, 'Panel', '', '2026-01-01 00:00:00')"
+        ))
+        connection.execute(sa.text(
+            "INSERT INTO panel_member (id, panel_id, display_name, is_pseudonym, contact_consent,"
+            " access_needs, access_notes, created_at, erased_at) VALUES (7, 1, 'Former member 7',"
+            " 1, 0, '[]', '', '2026-01-01 00:00:00', '2026-11-27 09:00:00')"
+        ))
+    assert {"erased_at", "erased_by_id"} <= _columns("panel_member")
+
+    downgrade(revision="0002_themes_actions")
+    assert not {"erased_at", "erased_by_id"} & _columns("panel_member")
+    with db.engine.connect() as connection:
+        names = connection.execute(sa.text("SELECT display_name FROM panel_member")).scalars()
+        assert list(names) == ["Former member 7"]
+
+    upgrade()
+    assert {"erased_at", "erased_by_id"} <= _columns("panel_member")
+    with db.engine.connect() as connection:
+        erased = connection.execute(sa.text("SELECT erased_at FROM panel_member")).scalars()
+        assert list(erased) == [None]  # the date went with the column; the member stayed

@@ -80,11 +80,19 @@ class PanelMember(db.Model):
     joined_on: so.Mapped[date | None]
     left_on: so.Mapped[date | None]
     created_at: so.Mapped[datetime] = so.mapped_column(default=now_utc)
+    # Set when the member's personal details were erased at their request (UK GDPR article
+    # 17). The row stays, under a neutral label, so attendance and payment records still add up.
+    erased_at: so.Mapped[datetime | None]
+    erased_by_id: so.Mapped[int | None] = so.mapped_column(sa.ForeignKey("user_account.id"))
 
     panel: so.Mapped[Panel] = so.relationship(back_populates="members")
     consents: so.Mapped[list[ConsentRecord]] = so.relationship(
         back_populates="member", order_by="ConsentRecord.given_on", cascade="all, delete-orphan"
     )
+
+    @property
+    def is_erased(self) -> bool:
+        return self.erased_at is not None
 
 
 class ConsentRecord(db.Model):
