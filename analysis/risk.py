@@ -417,7 +417,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\bwish(?:ed|ing)? (?:that )?i (?:didn't|did not) (?:exist|wake up"
                 r"|have to wake up)\b",
                 "wish"),
-    (2, "self", r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake up\b"
+    (2, "self", r"\b(?:sleep|go to sleep|fall asleep) and (?:never|not) wake(?: up)?\b"
                 r"|\bdon't want to wake up\b" + _EVERYDAY
                 + r"|\bnot wake up again\b|\bsleep forever\b",
                 " wake|slep"),
@@ -857,7 +857,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\b(?:swalow\w*|took|taken|take|taking|downed|necked|ate) (?:everything|al|the"
                 r" lot|whatever|every (?:pil|tablet)|al (?:the|my) (?:pils|tablets|meds))\b"
                 r"[^.!?]{0,30}?\b(?:cabinet|drawer|box|cupboard|pils?|tablets?|meds|medicines?"
-                r"|i could find|i had|i could get|in the house|bottle)\b",
+                r"|i could find|i had|i have|i've got|i could get|in the house|bottle)\b",
                 "swalow|tok|taken|take|taking|downed|necked|ate"),
     (2, "self", r"\b(?:sat|sit|sits|siting|stod|stand\w*|lay|lie|lying|laid|waited|waiting"
                 r"|climbed|climbing)(?: down| out)? (?:on|onto|over|along|across|on top of)"
@@ -912,7 +912,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r" |\w+ )?(?:round|around) my (?:neck|throat)\b",
                 "self|neck|throat"),
     (2, "self", r"\b(?:hope|hoping|pray|prayed|praying|wish|wishing) (?:that )?(?:i|i'll|i wil)"
-                r" (?:just )?(?:die|(?:don't|dont|never) wake(?: up)?\b(?! (?:late|early|on time"
+                r" (?:just )?(?:die|(?:don't|dont|never) wake up\b(?! (?:late|early|on time"
                 r"|in time|before|at|too|for)\b)|get hit by|don't make it|dont make it|pass away"
                 r"|pass in my sleep|go in my sleep)",
                 "hope|pray|wish"),
@@ -960,6 +960,55 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  r"|\bleft (?:the|my|our) (?:kids|children|baby|toddler) (?:alone|on (?:their|his"
                  r"|her) own)\b(?! (?:for a (?:minute|second|moment)))",
                  "stalk|harras|hara|scared|terified|frightened|afraid|left"),
+    # Method research, plans, means held, and refusing treatment.
+    (2, "self", r"\b(?:research\w*|look\w* up|googl\w*|search\w*|read\w* (?:up )?(?:about|on)"
+                r"|looking into|looked into|found|know|worked out) (?:the |a )?(?:quickest|easiest"
+                r"|fastest|least painful|most painles\w*|surest|painles\w*|best) (?:way|method)s?"
+                r"\b(?! (?:to (?:get|cook|make|clean|learn|travel|book|contact|reach|save|lose"
+                r"|pay|find|do (?:the|my) homework)|of (?:getting|contacting|booking|travel\w*"
+                r"|reaching))\b)",
+                "quickest|easiest|fastest|painful|painles|surest|best"),
+    (1, "self", r"\b(?:my |the )?plan is (?:in place|ready|made|set|sorted|al set)\b"
+                r"|\bneed (?:the |to find the )?(?:courage|nerve|guts) to (?:do it|go through with"
+                r" it|end it|finish it)\b|\bneed (?:the )?(?:courage|nerve|guts)\W*$",
+                "plan is|courage|nerve|guts"),
+    (1, "self", r"\b(?:pils|tablets|knife|blade|razor|rope|lighter|meds)\b[^.!?]{0,15}?\bin my"
+                r" hands?\b|\b(?:won't|wont|not going to|refuse to|refusing to) (?:fight it"
+                r"|have (?:the |any )?treatment|take my (?:meds|medication|insulin|tablets))\b"
+                r"|\bno future (?:for me|for my ?self|ahead of me)\b|\b(?:lost|lost al|no|given up"
+                r" al|given up) hope\b(?! (?:of|that|for|in) (?:getting|an|a|the|ever)\b)"
+                r"|\b(?:don't|dont|do not|can't|cant) see how i (?:can|could|wil) (?:go on|cary on"
+                r"|keep going|survive|get through)\b",
+                "pil|tablet|knife|blade|razor|rope|lighter|med|fight|treatment|insulin|future"
+                "|hope|go on|cary on|keep going|survive|get through"),
+    (2, "self", r"\b(?:crash\w*|wrap\w*) (?:the|my) (?:car|van|bike|motorbike)\b[^.!?]{0,30}?"
+                r"\b(?:on purpose|deliberately|into|of the|at speed)\b"
+                r"|\b(?:think\w*|thought\w*|urges?|want\w*|tempted|imagin\w*|fantasi\w*) (?:about"
+                r" |of |to )?(?:crash\w*|swerv\w*|wrap\w*) (?:the |my )?(?:car|van|bike|motorbike"
+                r"|into)\b|\bswerv\w* into (?:oncoming|the oncoming|a lory|the lory|trafic|a tre"
+                r"|a wal)\b",
+                "crash|wrap|swerv"),
+    (2, "self", r"\b(?:death|dying|suicide|ending it|ending my life|killing my ?self|not being"
+                r" here|to die)\b[^.!?]{0,30}?\bonly (?:option|way out|answer|solution|escape"
+                r"|choice|way)\b",
+                " only"),
+    (2, "self", r"\bwhy (?:bother|should i bother|even bother) (?:living|going on|carying on"
+                r"|waking up|staying alive|being alive|existing|with life)\b",
+                "bother"),
+    (2, "self", r"\b(?:made|make|making) an? (?:\w+ )?attempt on my (?:own )?life\b|\battempt on"
+                r" my (?:own )?life\b|\bi(?:'ve| have)? attempted\b(?=\W*$|[.,;!?]| (?:last|again"
+                r"|twice|before|when|after|in|on|this|yesterday|recently)\b)",
+                "atempt"),
+    (2, "self", r"\bhit by a (?:bus|car|train|lory)\b[^.!?]{0,40}(?:relieved|glad|happy|fine with"
+                r" it|ok with it|wouldn't care|not care|not bothered|a blessing)",
+                " hit by"),
+    (2, "self", r"\b(?:going to|gona|gonna|wil|'ll|about to|ready to) take (?:everything|al of"
+                r" (?:them|it)|the lot|whatever) (?:i have|i've got|i've saved|in the house|in the"
+                r" cupboard|i can find)\b",
+                " take"),
+    (2, "abuse", r"\b(?:burn|set fire to|torch) (?:the |my |our )?(?:house|flat|home|place|car)"
+                 r"(?: down)? with (?:me|us|the kids|my kids) in (?:it|side)\b",
+                 "burn|fire|torch"),
     # --- Abuse, in general words: violence, threats, sexual coercion and control.
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+){0,4}? (?:(?:pushed|pushes|shoved|shoves|threw"
                  r"|throws|dragged|drags|pinned|pins|slammed|slams) (?:me|us) (?:down|over|into"
@@ -992,8 +1041,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  "violent|smack|slap|hit|beat|thud|thump"),
     # --- Harm to other people and children, in general words.
     (2, "others", r"\b(?:i|i'll|i wil|i'm going to|im going to|i am going to|i'd|i would|i might)"
-                  r" (?:\w+ )?(?:kil|stab|hurt|batter|strangle|beat|smother|shake|drown|hit|punch"
-                  r"|atack) (?:him|her|them|someone|somebody|anyone|my (?:baby|toddler|son"
+                  r" (?:\w+ ){0,2}?(?:kil|stab|hurt|batter|strangle|beat|smother|shake|drown|hit"
+                  r"|punch|atack) (?:him|her|them|someone|somebody|anyone|my (?:baby|toddler|son"
                   r"|daughter|kids?|children|partner|husband|wife|boyfriend|girlfriend|ex|mum"
                   r"|dad|neighbour|boss)|the (?:baby|kids|children))\b(?!'s| at\b| in (?:a|the) )",
                   " kil|stab|hurt|bater|strangle|beat|smother|shake|drown|hit|punch|atack"),
