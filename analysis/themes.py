@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field, replace
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +37,7 @@ from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.utils import check_random_state
+from threadpoolctl import threadpool_limits
 
 from analysis.text import (
     FILLER_WORDS,
@@ -64,7 +67,7 @@ _LETTER = re.compile(r"[A-Za-z]")
 # Cosine similarity above which a clause counts as a rewording of a single seed or example.
 _NEAR_DUPLICATE = 0.8
 # Rows used to fit LSA on large inputs (see ``_fit_space``).
-_SVD_ROWS = 20_000
+_SVD_ROWS = 10_000
 # Rows used to find k-means centres on large inputs (see ``_cluster``).
 _KMEANS_ROWS = 20_000
 # k-means iterations: later ones move a handful of comments between similar themes.
@@ -296,6 +299,21 @@ class ThemeModel(BaseEstimator):
         ThemeModel
             ``self``.
         """
+        # One BLAS/OpenMP thread: the fit is many small products, and on a shared machine
+        # extra threads spin rather than help (on 2 busy cores: half the CPU time, and less
+        # wall-clock time too; see BENCHMARKS.md). The embeddings backend keeps torch's own.
+        limit = threadpool_limits(limits=1) if self.backend == "default" else nullcontext()
+        with limit:
+            return self._fit(texts, ids, previous, corrections, progress)
+
+    def _fit(
+        self,
+        texts: Sequence[str],
+        ids: Sequence[str] | None,
+        previous: ThemeModel | None,
+        corrections: Corrections | None,
+        progress: ProgressCallback | None,
+    ) -> ThemeModel:
         report = progress or (lambda fraction, message: None)
         self._check_params()
         texts = ["" if t is None else str(t) for t in texts]
@@ -450,10 +468,11 @@ class ThemeModel(BaseEstimator):
     @staticmethod
     def _index(unit_texts: list[str]) -> tuple[list[str], np.ndarray]:
         """Distinct unit texts and the position of each unit among them."""
-        index: dict[str, int] = {}
-        positions = np.fromiter((index.setdefault(u, len(index)) for u in unit_texts),
-                                dtype=np.int64, count=len(unit_texts))
-        return list(index), positions
+        distinct = list(dict.fromkeys(unit_texts))
+        position = {u: i for i, u in enumerate(distinct)}
+        positions = np.fromiter(map(position.__getitem__, unit_texts), dtype=np.int64,
+                                count=len(unit_texts))
+        return distinct, positions
 
     def _seeds(self) -> tuple[list[str], list[str], dict[str, str]]:
         """Seed texts and their keys: the taxonomy, then people's examples."""
@@ -524,30 +543,19 @@ class ThemeModel(BaseEstimator):
         """
         analyzer = Analyzer(stem=self.stem)
         min_df, max_df = (2 if len(texts) > 50 else 1), 0.5
-        piece_ids: dict[str, int] = {}
-        rows: list[int] = []
-        cols: list[int] = []
-        for d, text in enumerate(texts):
-            pieces = pieces_of[d] if d < len(pieces_of) else analyzer.pieces(text)
-            for piece in pieces:
-                j = piece_ids.get(piece)
-                if j is None:
-                    j = piece_ids[piece] = len(piece_ids)
-                rows.append(d)
-                cols.append(j)
-        vocabulary: dict[str, int] = {}
-        indices: list[int] = []
-        indptr = [0]
-        for piece in piece_ids:
-            indices.extend(vocabulary.setdefault(f, len(vocabulary))
-                           for f in analyzer.features(piece))
-            indptr.append(len(indices))
+        cut = [*pieces_of[: len(texts)], *map(analyzer.pieces, texts[len(pieces_of):])]
+        distinct_pieces, cols = self._index(list(chain.from_iterable(cut)))
+        rows = np.repeat(np.arange(len(texts)), [len(pieces) for pieces in cut])
+        features = [analyzer.features(piece) for piece in distinct_pieces]
+        terms_seen, indices = self._index(list(chain.from_iterable(features)))
+        vocabulary = dict.fromkeys(terms_seen)
+        indptr = np.concatenate([[0], np.cumsum([len(f) for f in features])]).astype(np.int64)
         counts = sparse.csr_matrix(
-            (np.ones(len(indices), dtype=np.float32), np.array(indices, dtype=np.int64),
-             np.array(indptr, dtype=np.int64)), shape=(len(piece_ids), max(len(vocabulary), 1)))
+            (np.ones(len(indices), dtype=np.float32), indices, indptr),
+            shape=(len(distinct_pieces), max(len(vocabulary), 1)))
         incidence = sparse.csr_matrix(
             (np.ones(len(rows), dtype=np.float32), (rows, cols)),
-            shape=(len(texts), len(piece_ids)))
+            shape=(len(texts), len(distinct_pieces)))
         C = (incidence @ counts).tocsr()
         C.sum_duplicates()
         n = len(texts)
@@ -575,6 +583,7 @@ class ThemeModel(BaseEstimator):
             max_df=max_df, dtype=np.float32,
         )
         self.vectorizer_.vocabulary_ = {str(terms[j]): i for i, j in enumerate(order)}
+        self._terms = terms[order]
         self.vectorizer_.idf_ = idf
         return X
 
@@ -651,16 +660,19 @@ class ThemeModel(BaseEstimator):
         # ("waiting list") sit close to many unrelated clauses in a small space.
         score = V @ self._seed_centroids.T
         sims = V @ self._seed_vectors.T
-        for j in range(len(self._seed_keys)):
+        near = np.flatnonzero((sims >= _NEAR_DUPLICATE).any(axis=1))
+        sims = sims[near]
+        for j in range(len(self._seed_keys) if near.size else 0):
             cols = self._seed_owner == j
             if cols.any():
                 closest = sims[:, cols].max(axis=1)
-                score[:, j] = np.where(closest >= _NEAR_DUPLICATE,
-                                       np.maximum(score[:, j], closest), score[:, j])
+                score[near, j] = np.where(closest >= _NEAR_DUPLICATE,
+                                          np.maximum(score[near, j], closest), score[near, j])
         best = score.argmax(axis=1)
         best_score = score[np.arange(n), best]
-        keys = [self._seed_keys[j] if s >= self.seed_threshold else None
-                for j, s in zip(best, best_score, strict=True)]
+        names = [*self._seed_keys, None]
+        best[best_score < self.seed_threshold] = len(self._seed_keys)
+        keys = [names[j] for j in best.tolist()]
         return keys, best_score
 
     # ------------------------------------------------------------------ discovery
@@ -677,11 +689,17 @@ class ThemeModel(BaseEstimator):
             general = {t for word in GENERIC_WORDS | FILLER_WORDS for t in tokenizer(word)}
             self._topic_columns = np.array(
                 [" " not in term and term not in general
-                 for term in self.vectorizer_.get_feature_names_out()], dtype=bool
+                 for term in self._feature_names()], dtype=bool
             )
         topical = np.asarray((X[:, self._topic_columns] != 0).sum(axis=1)).ravel() > 0
         return np.array([-1 if topical[i] else int(is_critical(t)) for i, t in enumerate(texts)],
                         dtype=np.int64)
+
+    def _feature_names(self) -> np.ndarray:
+        """The vectoriser's terms (kept from the fit, not rebuilt from the vocabulary)."""
+        if getattr(self, "_terms", None) is None:
+            self._terms = self.vectorizer_.get_feature_names_out()
+        return self._terms
 
     def _tokenizer(self) -> Callable[[str], list[str]]:
         """The word tokenizer of ``vectorizer_``."""
@@ -875,27 +893,31 @@ class ThemeModel(BaseEstimator):
         the nearest topical emergent theme. ``seeded_scores`` reuses ``_score_seeded(V)``.
         """
         seeded, seeded_score = seeded_scores or self._score_seeded(V)
-        keys: list[str] = []
-        scores = np.zeros(V.shape[0])
-        topical = np.flatnonzero(self._emergent_group < 0)
-        general = {int(g): j for j, g in enumerate(self._emergent_group) if g >= 0}
-        emergent = V @ self._emergent_centroids.T if self._emergent_keys else None
+        n = V.shape[0]
+        groups = np.asarray(groups, dtype=np.int64)
+        is_seeded = np.array([key is not None for key in seeded], dtype=bool)
+        scores = np.where(is_seeded, np.asarray(seeded_score, dtype=float)[:n], 0.0)
+        # Per unit: the emergent theme it takes (a column of the centroids), or -1 for none.
+        column = np.full(n, -1, dtype=np.int64)
+        if self._emergent_keys and n:
+            emergent = V @ self._emergent_centroids.T
+            topical = np.flatnonzero(self._emergent_group < 0)
+            general = np.zeros(n, dtype=bool)
+            for j, g in enumerate(self._emergent_group):
+                if g >= 0:
+                    column[groups == g] = j
+                    general |= groups == g
+            if topical.size:
+                rest = np.flatnonzero(~general & (np.abs(V).sum(axis=1) > 0))
+                column[rest] = topical[emergent[rest][:, topical].argmax(axis=1)]
+            column[is_seeded] = -1
+            taken = np.flatnonzero(column >= 0)
+            scores[taken] = emergent[taken, column[taken]]
         merged = {s: into for sources, into in self.corrections_.merges for s in sources}
-        for i, key in enumerate(seeded):
-            j = None
-            if key is not None:
-                score = float(seeded_score[i])
-            elif emergent is not None and int(groups[i]) in general:
-                j = general[int(groups[i])]
-            elif emergent is not None and topical.size and float(np.abs(V[i]).sum()) > 0:
-                j = int(topical[emergent[i, topical].argmax()])
-            else:
-                key, score = UNASSIGNED, 0.0
-            if j is not None:
-                key, score = self._emergent_keys[j], float(emergent[i, j])
-            keys.append(merged.get(key, key))
-            scores[i] = max(score, 0.0)
-        return keys, scores
+        names = [merged.get(key, key) for key in [*self._emergent_keys, UNASSIGNED]]
+        keys = [merged.get(key, key) if key is not None else names[j]
+                for key, j in zip(seeded, column.tolist(), strict=True)]
+        return keys, np.maximum(scores, 0.0)
 
     def _aggregate(
         self,
@@ -913,32 +935,54 @@ class ThemeModel(BaseEstimator):
         their themes after it, best score first.
         """
         n = len(texts)
-        primary = [UNASSIGNED] * n
+        owner = np.asarray(owners, dtype=np.int64)
         sentiment = np.zeros(n)
         has_unit = np.zeros(n, dtype=bool)
-        best: list[dict[str, float]] = [{} for _ in range(n)]
-        for owner, u, whole in zip(owners, unit_index, is_whole, strict=True):
-            key, score = unit_keys[u], round(float(unit_scores[u]), 4)
-            if whole:
-                primary[owner] = key
-                sentiment[owner] = unit_sentiment[u]
-                has_unit[owner] = True
-            if key != UNASSIGNED:
-                best[owner][key] = max(best[owner].get(key, 0.0), score)
+        whole_of = np.full(n, -1, dtype=np.int64)
+        whole_of[owner[is_whole]] = unit_index[is_whole]
+        has_unit[owner[is_whole]] = True
+        sentiment[has_unit] = unit_sentiment[whole_of[has_unit]]
         # Contentless comments still have a sentiment ("Nothing to improve" is praise).
-        silent = [i for i in range(n) if not has_unit[i] and texts[i].strip()]
+        silent = [i for i in np.flatnonzero(~has_unit).tolist() if texts[i].strip()]
         if silent and self.sentiment:
             distinct, where = self._index([texts[i] for i in silent])
             sentiment[silent] = _sentiment_scores(distinct)[where]
-        out = []
+        rounded = np.round(unit_scores.astype(float), 4).tolist()
+        several = (np.bincount(owner, minlength=n) > 1).tolist()
+        feeling = sentiment.tolist()
+        whole_list = whole_of.tolist()
+        out: list[Assignment] = []
+        # Comments of one unit are most of them: one Assignment per (unit, sentiment).
+        single: dict[tuple[int, float], Assignment] = {}
+        clauses: dict[int, list[int]] = defaultdict(list)
+        for o, u in zip(owner[~is_whole].tolist(), unit_index[~is_whole].tolist(), strict=True):
+            clauses[o].append(u)
         for i in range(n):
-            scores = best[i]
-            if not scores:
-                out.append(Assignment(UNASSIGNED, (), {}, float(sentiment[i])))
+            u = whole_list[i]
+            if u < 0:
+                out.append(Assignment(UNASSIGNED, (), {}, feeling[i]))
                 continue
-            first = primary[i] if primary[i] in scores else max(scores, key=scores.__getitem__)
+            if not several[i]:
+                cache_key = (u, feeling[i])
+                a = single.get(cache_key)
+                if a is None:
+                    key = unit_keys[u]
+                    a = single[cache_key] = (
+                        Assignment(UNASSIGNED, (), {}, feeling[i]) if key == UNASSIGNED
+                        else Assignment(key, (key,), {key: rounded[u]}, feeling[i]))
+                out.append(a)
+                continue
+            scores: dict[str, float] = {}
+            for v in [u, *clauses[i]]:
+                key = unit_keys[v]
+                if key != UNASSIGNED:
+                    scores[key] = max(scores.get(key, 0.0), rounded[v])
+            if not scores:
+                out.append(Assignment(UNASSIGNED, (), {}, feeling[i]))
+                continue
+            first = unit_keys[u] if unit_keys[u] in scores else max(scores, key=scores.__getitem__)
             rest = sorted((k for k in scores if k != first), key=lambda k: -scores[k])
-            out.append(Assignment(first, (first, *rest), dict(scores), float(sentiment[i])))
+            out.append(Assignment(first, (first, *rest), scores, feeling[i]))
         return out
 
     def assign(self, texts: Sequence[str]) -> list[Assignment]:
@@ -1050,8 +1094,8 @@ class ThemeModel(BaseEstimator):
         tf = mass / np.maximum(mass.sum(axis=1, keepdims=True), 1e-12)
         idf = np.log1p(mass.sum(axis=1).mean() / np.maximum(mass.sum(axis=0), 1e-12))
         ctfidf = tf * idf
-        vocab = self.vectorizer_.get_feature_names_out()
-        readable = self._readable_terms(unique_texts, self.stem)
+        vocab = self._feature_names()
+        readable = self._readable_terms(unique_texts, self.stem, self._tokenizer())
         out = {}
         for key, i in position.items():
             top = np.argsort(-ctfidf[i])[:10]
@@ -1059,15 +1103,23 @@ class ThemeModel(BaseEstimator):
         return out
 
     @staticmethod
-    def _readable_terms(sample_texts: list[str], stem: bool) -> Callable[[str], str]:
-        """Map stems back to the commonest word that produced them ("appoint" -> "appointment")."""
-        stemmer = Tokenizer(stem=stem)
+    def _readable_terms(sample_texts: list[str], stem: bool,
+                        stemmer: Callable[[str], list[str]] | None = None,
+                        ) -> Callable[[str], str]:
+        """Map stems back to the commonest word that produced them ("appoint" -> "appointment").
+
+        ``stemmer`` is the fitted tokenizer when there is one: its cache already holds the
+        stems of these words.
+        """
+        stemmer = stemmer or Tokenizer(stem=stem)
         plain = Tokenizer(stem=False)
-        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        words: Counter[str] = Counter()
         for text in sample_texts[:5000]:
-            for word in plain(text):
-                for stemmed in stemmer(word)[:1]:
-                    counts[stemmed][word] += 1
+            words.update(plain(text))
+        counts: dict[str, Counter[str]] = defaultdict(Counter)
+        for word, n in words.items():
+            for stemmed in stemmer(word)[:1]:
+                counts[stemmed][word] += n
 
         def readable(term: str) -> str:
             return " ".join(
