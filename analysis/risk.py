@@ -212,6 +212,8 @@ def _correct(norm: str) -> tuple[str, list[int] | None]:
     The map is ``None`` when nothing changed (nearly always), otherwise entry ``i`` is the
     position in ``norm`` that character ``i`` of the corrected text stands for.
     """
+    if _TYPOS.keys().isdisjoint(_TOKEN.findall(norm)):
+        return norm, None
     pieces: list[str] = []
     back: list[int] = []
     last = 0
@@ -848,9 +850,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|\b(?:hid|hidden|hiding|stash\w*|stockpil\w*|hoard\w*|colect\w*|saving|saved"
                 r"|keeping|kept|bought|buying|got|have|had)\b[^.!?]{0,20}?\b(?:razor ?blades"
                 r"|blades)\b(?! of gras)",
-                "blade|razor|knife|knives|rope|cord|belt|ligature|cable|pil|tablet|med|painkil"
-                "|paracet|codamol|codeine|insulin|depresant|sertraline|citalopram|fluoxetine"
-                "|mirtazapine|amitriptyline|tramadol|diazepam|zopiclone"),
+                "hid|stash|stockpil|hoard|for when|counted out|lined up|saved up|saving up"
+                "|bought|diferent|several|multiple|various|blades"),
     (1, "self", r"\b(?:with|got|have|had|holding|held|using|used) (?:a |my |the |some )?(?:razor"
                 r" ?)?(?<!shoulder )blades?\b(?! of gras)|\brazor ?blades?\b",
                 "blade"),
@@ -875,10 +876,10 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r" do it|time to do it)\b",
                 "which|right|best|highest|talest|nearest|where|perfect"),
     (2, "self", r"\b(?:pictur\w*|imagin\w*|visualis\w*|visualiz\w*|see|seeing|dream\w*"
-                r"|fantasi\w*|think\w* of) (?:my ?self|me|meself) (?:hanging|jumping|dead|dying"
+                r"|fantasi\w*|think\w* of) (?:my ?self|meself) (?:hanging|jumping|dead|dying"
                 r"|overdosing|cutting|faling|in a cofin|at my funeral|on the tracks|hit by"
                 r"|drowning|under a train|not being here|gone|lying dead)\b",
-                "self| me "),
+                "self"),
     (2, "self", r"\b(?:plan\w*|think\w*|thought\w*|consider\w*|contemplat\w*|commit\w*"
                 r"|attempt\w*|tr(?:y|ied|ying)|prepar\w*|imagin\w*|fantasi\w*|dream\w*"
                 r"|pictur\w*|rehears\w*) (?:of |about |on )?(?:my |a |another |the |\w+ )?"
@@ -979,8 +980,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r" al|given up) hope\b(?! (?:of|that|for|in) (?:getting|an|a|the|ever)\b)"
                 r"|\b(?:don't|dont|do not|can't|cant) see how i (?:can|could|wil) (?:go on|cary on"
                 r"|keep going|survive|get through)\b",
-                "pil|tablet|knife|blade|razor|rope|lighter|med|fight|treatment|insulin|future"
-                "|hope|go on|cary on|keep going|survive|get through"),
+                "in my hand|fight it|treatment|take my|future|hope|se how"),
     (2, "self", r"\b(?:crash\w*|wrap\w*) (?:the|my) (?:car|van|bike|motorbike)\b[^.!?]{0,30}?"
                 r"\b(?:on purpose|deliberately|into|of the|at speed)\b"
                 r"|\b(?:think\w*|thought\w*|urges?|want\w*|tempted|imagin\w*|fantasi\w*) (?:about"
@@ -1017,8 +1017,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  r"|(?:spat|spits) (?:at|on) me|(?:bit|bites|burned|burnt|stabbed|stabs|battered"
                  r"|batters|headbut\w*|whacked|smacked|smacks|strangled|strangles|choked|chokes"
                  r"|kicked|punched|slapped|raped) (?:me|us)\b(?! out))",
-                 "push|shov|threw|throw|drag|pin|slam|grab|spat|spit|bit|burn|stab|bater"
-                 "|headbut|whack|smack|strangl|chok|kick|punch|slap|rape"),
+                 "pushe|shove|threw|throw|drag|pined|pins|slam|grab|spat|spit|bit me|bit us|bites"
+                 "|burned me|burnt me|burned us|burnt us|stab|bater|headbut|whack|smack|strangl"
+                 "|chok|kicked|punched|slapped|raped"),
     (2, "abuse", r"\b(?:gets?|getting|got|is|was|can be|becomes) (?:realy |so |very )?(?:violent"
                  r"|agresive|physical|rough|handy) (?:with|towards|to|at) (?:me|us|my kids"
                  r"|the kids|my children)\b|\bthreaten\w* (?:me|us)\b(?! with (?:the police"
@@ -1045,7 +1046,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                   r"|punch|atack) (?:him|her|them|someone|somebody|anyone|my (?:baby|toddler|son"
                   r"|daughter|kids?|children|partner|husband|wife|boyfriend|girlfriend|ex|mum"
                   r"|dad|neighbour|boss)|the (?:baby|kids|children))\b(?!'s| at\b| in (?:a|the) )",
-                  " kil|stab|hurt|bater|strangle|beat|smother|shake|drown|hit|punch|atack"),
+                  " kil|stab|hurt|bater|strangle|beat|smother|shake|drown| hit|punch|atack"),
     (2, "others", r"\b(?:urges?|wanted|want|wanting|tempted|felt like|feel like|close to)"
                   r" (?:to )?(?:hit|slap|punch|shake|smack|hurt|smother|drown)(?:ing)?"
                   r" (?:my |the |our )?(?:baby|toddler|son|daughter|kids?|children|child|newborn"
@@ -1075,6 +1076,29 @@ _ANCHOR_PATTERNS: dict[str, tuple[int, ...]] = {
     anchor: tuple(i for i, (_, _, anchors, _) in enumerate(_COMPILED) if anchor in anchors)
     for anchor in sorted({a for _, _, anchors, _ in _COMPILED for a in anchors})
 }
+# The same anchors filed under their first three characters, so that a text is checked only
+# for anchors that start with one of its own three-character pieces (a few hundred substring
+# tests per comment were the largest single cost).
+_ANCHORS_BY_PREFIX: dict[str, list[tuple[str, tuple[int, ...]]]] = {}
+_SHORT_ANCHORS: list[tuple[str, tuple[int, ...]]] = []
+for _anchor, _indices in _ANCHOR_PATTERNS.items():
+    if len(_anchor) >= 3:
+        _ANCHORS_BY_PREFIX.setdefault(_anchor[:3], []).append((_anchor, _indices))
+    else:
+        _SHORT_ANCHORS.append((_anchor, _indices))
+
+
+def _patterns_to_try(norm: str) -> list[int]:
+    padded = f" {norm} "  # so that an anchor such as " here" also matches at the very start
+    found: set[int] = set()
+    for piece in {padded[i:i + 3] for i in range(len(padded) - 2)}:
+        for anchor, indices in _ANCHORS_BY_PREFIX.get(piece, ()):
+            if anchor in padded:
+                found.update(indices)
+    for anchor, indices in _SHORT_ANCHORS:
+        if anchor in padded:
+            found.update(indices)
+    return sorted(found)
 
 # Idioms a risk word sits inside without any risk ("this wait is killing me").
 _IDIOMS = _compile(
@@ -1354,12 +1378,8 @@ def assess_risk(text: str) -> RiskAssessment:
     text = _unleet(raw)
     norm, back = _correct(_normalise(text))
 
-    padded = f" {norm} "  # so that an anchor such as " here" also matches at the very start
-    to_try = sorted(
-        {i for anchor, indices in _ANCHOR_PATTERNS.items() if anchor in padded for i in indices}
-    )
     hits: list[tuple[int, int, int, str]] = []
-    for i in to_try:
+    for i in _patterns_to_try(norm):
         level, family, _, pattern = _COMPILED[i]
         hits += [(*m.span(), level, family) for m in _word_matches(pattern, norm)]
     if hits:
