@@ -728,8 +728,13 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  r"|\bthreaten\w* to (?:kill|hurt|stab) me\b",
                  " kil|hurt|stab"),
     (2, "abuse", r"\b(?:he|she|he's|she's|partner|husband|boyfriend|ex)(?:'ll| will| would|'d"
-                 r"| is going to| might| could) (?:kil|hurt|stab|hit) me\b",
+                 r"| is going to| might| could) (?:kil|hurt|stab|hit) (?:me|us|my (?:little |baby"
+                 r" |big )?(?:sister|brother|kids?|children|son|daughter|mum|baby|dog|cat)"
+                 r"|the kids)\b",
                  " kil|hurt|stab|hit"),
+    (1, "abuse", r"\b(?:said|says|told me|tels me|threaten\w*) (?:that )?if i (?:ever )?(?:tel|told"
+                 r"|say|said|speak|spoke|go to|leave|left)\b",
+                 "if i"),
     (2, "abuse", r"\b(?:used to|would|keeps?|kept|always|often|started to|threatened to"
                  r"|tried to|used to|would) (?:hit|beat|kick|punch|choke|strangle|slap|rape|hurt"
                  r"|attack|abuse|touch|lock|shut|starve|burn) (?:me|us)\b"
@@ -1009,6 +1014,23 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "abuse", r"\b(?:burn|set fire to|torch) (?:the |my |our )?(?:house|flat|home|place|car)"
                  r"(?: down)? with (?:me|us|the kids|my kids) in (?:it|side)\b",
                  "burn|fire|torch"),
+    # Fear of oneself, looking at means, going to a place and staying, waking up sorry to.
+    (2, "self", r"\b(?:scared|afraid|frightened|terified) (?:of|for) (?:my ?self|what i (?:might"
+                r"|could|wil|'ll) do(?! (?:in|at|on|for|with|if|wrong)\b))",
+                "self|what i"),
+    (1, "self", r"\b(?:looking|looked|look|staring|stare|stared|keep looking|kept looking) at"
+                r" (?:the |my |those |al the )?(?:knives|knife|blades?|razors?|pils|tablets|rope"
+                r"|bridge|tracks|trains?|edge|drop|water)\b(?! (?:timetable|times|prices)\b)"
+                r"|\b(?:went|go|goes|going|been going|drove|driven|walked|walk|walking)"
+                r" (?:down |up )?to the (?:bridge|clifs?|railway|tracks|rof|car park rof"
+                r"|multi-storey|viaduct|quary|reservoir)\b[^.!?]{0,40}?\b(?:stod|stand\w*|sat|stayed|waited|stared"
+                r"|looked down|thought about|for (?:an|a|\d+|two|three) (?:hour|hours|while|long"
+                r" time))",
+                "look|staring|stare|bridge|clif|railway|track|rof|multi|viaduct|quary|reservoir"),
+    (2, "self", r"\b(?:wake|woke|waking|wakes) up (?:\w+ )?(?:disappointed|upset|angry|gutted|sad"
+                r"|annoyed|devastated|furious) (?:that i did|i did|to (?:stil )?be (?:here|alive)"
+                r"|that i'm stil (?:here|alive)|i'm stil (?:here|alive))\b",
+                "wake|woke|waking"),
     # --- Abuse, in general words: violence, threats, sexual coercion and control.
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+){0,4}? (?:(?:pushed|pushes|shoved|shoves|threw"
                  r"|throws|dragged|drags|pinned|pins|slammed|slams) (?:me|us) (?:down|over|into"
@@ -1031,7 +1053,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  r"|\bnot allowed (?:out|to \w+(?: \w+)?) without (?:him|her|them|his|asking)\b"
                  r"|\b(?:he|she|partner|husband|wife|boyfriend|girlfriend) (?:doesn't|won't|wont"
                  r"|doesnt|never) let me (?:\w+ ){0,2}?(?:out|leave|see|have|go|work|talk|spend)\b",
-                 "sleep with|sex|sexual|porn|pics|photos|nudes|alowed|let me"),
+                 "makes me|made me|forces me|forced me|presures me|presured me|alowed|let me"),
     (1, "abuse", r"\b(?:smash\w*|broke|breaks|destroy\w*|goes through|went through) (?:al )?my"
                  r" (?:phone|things|stuf|keys|pasport|mesages)\b|\b(?:controls|takes|took|keeps)"
                  r" (?:al )?(?:my|our|the) (?:money|bank card|bank cards|wages|benefits|pasport)\b",
@@ -1204,7 +1226,10 @@ _PROTECTIVE = _compile(
     r"|don't|dont) act on (?:it|them|the thoughts|these thoughts)\b"
     r"|\bno (?:plans?|intent|intention)\b|\bi'm safe\b|\bi am safe\b"
     r"|(?<!think i )(?<!sure i )\bcan keep my ?self safe\b"
-    r"|\b(?:never|won't|wont|wouldn't|wouldnt|not going to) (?:do|try) anything\b",
+    r"|\b(?:never|won't|wont|wouldn't|wouldnt|not going to) (?:do|try) anything\b"
+    r"|\b(?:i'd|i would|i wil|i'll) never (?:actualy )?(?:do it|do that|do anything|act on it)\b"
+    r"|\b(?:i wouldn't|i won't|i wont|i wouldnt) (?:ever )?(?:actualy )?(?:do it|go through with"
+    r" it)\b|\bnot saying (?:that )?i'd (?:ever )?(?:do it|act on it|do anything)\b",
     words=True,
 )
 # Ambivalence about answering a screening question honestly keeps a flag (see module doc).
@@ -1226,8 +1251,9 @@ _INTRUSIVE = _compile(r"\b(?:intrusive|ocd|obsesive|obsesions?|unwanted thoughts
                       words=True)
 # A bare topic word ("suicide", "self-harm") named as a service, material or media.
 _TOPIC_WORD = _compile(
-    r"s(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:e|al)|self[- ]?(?:harm|injur)\w*|overdos\w*|abuse"
-    r"|domestic (?:violence|abuse)|euthanasia|dignitas|asisted (?:dying|suicide)"
+    r"(?:s(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:e|al)|self[- ]?(?:harm|injur)\w*|overdos\w*|abuse"
+    r"|domestic (?:violence|abuse)|euthanasia|dignitas|asisted (?:dying|suicide))"
+    r"(?: (?:thoughts|ideation|feelings|urges|risk))?"
 )
 _TOPIC_WORD_END = _compile(
     r"(?:s(?:ui|u|ou|iu)(?:c|s|sc)i?d(?:e|al)|self[- ]?(?:harm|injur)\w*|overdos\w*|abuse"
@@ -1237,7 +1263,8 @@ _TOPIC_BEFORE = _compile(
     r"\b(?:leaflets?|training|courses?|posters?|booklets?|information|info|talks?|workshops?"
     r"|modules?|videos?|articles?|books?|documentar\w*|films?|campaigns?|research|statistics"
     r"|programmes?|podcasts?|lectures?|charity|charities|resources?|websites?|section|chapter"
-    r"|webinar|awareness|lesson|lessons|episode|film|movie) (?:on|about|around|for|regarding"
+    r"|webinar|awareness|lesson|lessons|episode|film|movie|worksheets?|handouts?|sheets?"
+    r"|exercises?|clases?|sesions?|groups?) (?:on|about|around|for|regarding"
     r"|covering|re|of)? ?(?:\w+ )?$",
     words=True,
 )
