@@ -13,24 +13,37 @@ labelled service-user data, and a rule can be read and argued with):
    written in ordinary spelling and squeezed the same way when they are compiled, so a doubled
    or undoubled letter is never a typo that matters; apostrophes in them are optional ("dont",
    "im"). Slang ("kms", "unalive", "sewerslide") and common misspellings of "suicidal" are
-   written into the patterns.
+   written into the patterns. Then a word one edit away from a key risk word ("harmimg",
+   "wnat", "thoughs", "self-haming") is read as that word, unless the variant is itself an
+   English word ("meditation" is never "medication"), so every pattern is typo-tolerant.
 2. **Match** phrases in three families (suicide and self-harm, abuse, harm to others). Each
    pattern has a base level: ``urgent`` for a current, explicit statement (ideation, intent,
    method, an act, a current abuser), ``review`` for softer signals (hopelessness, "dark
-   place", a bare mention of suicide).
+   place", a bare mention of suicide). Besides phrases, *concept families* state a risk idea in
+   general words, so that a new phrasing of it is still caught: no wish or no reason to live,
+   the writer's absence as a relief to others ("they'd manage better without their mum"),
+   farewells, means hidden or bought in several shops, being at a place of danger, picturing
+   one's own death, researching a method, violence, threats and control by a partner, urges to
+   hurt a child.
 3. **Adjust** each match by its clause (at most 250 characters either side): negation in the
    five words before it ("not suicidal"), history ("used to", "years ago", "three years
    clean"), a third party as the nearest subject ("my son is self-harming"), a protective
    statement in the same sentence ("I'd never act on it") or a reported screening question
-   ("the PHQ-9 asks ...") lower ``urgent`` to ``review``. Negation, history, a third party
+   ("the PHQ-9 asks ...") or obsessional thoughts ("my OCD", "intrusive thoughts") lower
+   ``urgent`` to ``review``. Negation, history, a third party
    and a protective statement never lower a match below ``review``: a person writing "I'm not
    suicidal" has still raised the subject.
    Only a reported screening question can take a *review*-level phrase down to nothing
    ("the form asked if I'd hurt myself, which felt intrusive" quotes the form, it is not a
    disclosure), and even then an ambivalent answer ("I never know how to answer", "in case I
-   get sectioned") keeps the flag, because hiding an answer is itself a warning sign.
-4. **Idioms** ("this wait is killing me", "dying to get started", "dead end") are matched
-   too, and any risk phrase overlapping one is ignored.
+   get sectioned") or the writer's own answer ("... and I said I had thoughts") keeps the
+   flag, because hiding an answer is itself a warning sign. The other way to nothing is a
+   bare topic word named as a service, material or media ("the leaflet on self-harm",
+   "suicide prevention training", "Suicide Squad").
+4. **Idioms** ("this wait is killing me", "dying to get started", "dead end", "I cut my
+   finger chopping onions") are matched too, and any risk phrase overlapping one is ignored.
+5. **Add up** softer signals: two separate review-level signals about the writer that no
+   context lowered ("I feel like a burden and I'm ready to go") make the comment urgent.
 
 The level of the comment is the highest level of any match; ``reasons`` lists the matched
 phrases as they appear in the original text, so a reviewer sees why the comment was flagged.
