@@ -7,7 +7,10 @@ Two measurements on the shared NHS FFT v6 file (read in place, never copied):
    so few are exact repeats. A plain ``TfidfVectorizer().fit_transform`` and
    ``SentenceEmbedder().transform`` run over the same texts, each in its own child process so
    that each peak resident memory (``ru_maxrss``) is its own. The report gives the encode time
-   as a ratio to TF-IDF, measured in the same run on the same machine.
+   as a ratio to TF-IDF, measured in the same run on the same machine. ``--plain N`` also
+   times the first N texts both ways: ``SentenceEmbedder`` and the model's own
+   ``encode(texts, batch_size=64)`` over every text (what the backend did before it
+   deduplicated, batched by tokens and chose its threads), alternating, in one process.
 2. Quality. Adjusted mutual information (AMI) between KMeans (k = 42) clusters and the
    labellers' categories on the single-label usable rows (rows with text whose only label is
    one of the framework's categories, i.e. not "Labelling not possible" or "Not assigned"),
@@ -15,7 +18,8 @@ Two measurements on the shared NHS FFT v6 file (read in place, never copied):
 
 Run::
 
-    .venv/bin/python benchmarks/bench_embeddings.py [--n 100000] [--skip-speed] [--skip-ami]
+    .venv/bin/python benchmarks/bench_embeddings.py [--n 100000] [--plain 3000] [--skip-speed]
+        [--skip-ami]
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import os
 import re
 import resource
 import subprocess
@@ -107,6 +112,7 @@ def worker(kind: str, path: Path, n: int, seed: int) -> None:
         from analysis.embeddings import SentenceEmbedder, _load_model
 
         result["torch_threads"] = torch.get_num_threads()
+        result["distinct"] = len(set(texts))
         result["rss_before_mib"] = rss_mib()
         embedder = SentenceEmbedder()
         start = time.perf_counter()
@@ -118,10 +124,50 @@ def worker(kind: str, path: Path, n: int, seed: int) -> None:
         vectors = embedder.fit_transform(texts)
         result["seconds"] = time.perf_counter() - start
         result["shape"] = str(vectors.shape)
+        result["threads_used"] = embedder.threads_used_
+        result["load_average"] = os.getloadavg()[0]
     usage = resource.getrusage(resource.RUSAGE_SELF)
     result["peak_rss_mib"] = usage.ru_maxrss / 1024
     result["cpu_seconds"] = usage.ru_utime + usage.ru_stime - result.pop("cpu_before")
     print(json.dumps(result))
+
+
+def plain_worker(path: Path, n: int, seed: int, rounds: int = 2) -> None:
+    """Child process: the backend against the model's plain ``encode``, alternating."""
+    from analysis.embeddings import SentenceEmbedder, _load_model
+
+    texts = speed_texts(path, n, seed)
+    model = _load_model("all-MiniLM-L6-v2", "cpu")
+    model.encode(texts[:64], batch_size=64)  # warm up
+    results: dict[str, list[list[float]]] = {"backend": [], "plain": []}
+    for _ in range(rounds):
+        for name in ("plain", "backend"):
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            cpu = usage.ru_utime + usage.ru_stime
+            start = time.perf_counter()
+            if name == "plain":
+                model.encode(texts, batch_size=64, show_progress_bar=False,
+                             convert_to_numpy=True, normalize_embeddings=True)
+            else:
+                SentenceEmbedder().transform(texts)
+            wall = time.perf_counter() - start
+            usage = resource.getrusage(resource.RUSAGE_SELF)
+            results[name].append([wall, usage.ru_utime + usage.ru_stime - cpu,
+                                  os.getloadavg()[0]])
+    print(json.dumps({"n": len(texts), "distinct": len(set(texts)), **results}))
+
+
+def bench_plain(args: argparse.Namespace) -> None:
+    command = [sys.executable, __file__, "--worker", "plain", "--data", str(args.data),
+               "--n", str(args.plain), "--seed", str(args.seed)]
+    output = subprocess.run(command, check=True, capture_output=True, text=True).stdout
+    r = json.loads(output.strip().splitlines()[-1])
+    print(f"before/after: first {r['n']} texts ({r['distinct']} distinct), alternating runs")
+    for name, label in (("plain", "model.encode(batch_size=64)"),
+                        ("backend", "SentenceEmbedder.transform")):
+        for wall, cpu, load in r[name]:
+            print(f"  {label:<27} {r['n'] / wall:6.0f} texts/s  wall {wall:7.2f} s  "
+                  f"CPU {cpu:7.2f} s ({1000 * cpu / r['n']:.2f} ms per text)  load {load:.1f}")
 
 
 def run_worker(kind: str, args: argparse.Namespace) -> dict:
@@ -157,7 +203,9 @@ def bench_speed(args: argparse.Namespace) -> None:
         )
     print(
         f"  embeddings: model load {embed['load_seconds']:.2f} s wall, torch threads "
-        f"{embed['torch_threads']}, {embed['n'] / embed['seconds']:.0f} texts/s "
+        f"{embed['threads_used']} of {embed['torch_threads']} (load average "
+        f"{embed['load_average']:.1f} at the end), {embed['distinct']} distinct texts encoded, "
+        f"{embed['n'] / embed['seconds']:.0f} texts/s "
         f"(TF-IDF {tfidf['n'] / tfidf['seconds']:.0f} texts/s)"
     )
     print(
@@ -196,13 +244,20 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
     parser.add_argument("--n", type=int, default=100_000)
     parser.add_argument("--seed", type=int, default=20261126)
+    parser.add_argument("--plain", type=int, default=0,
+                        help="also time this many texts against the model's plain encode")
     parser.add_argument("--skip-speed", action="store_true")
     parser.add_argument("--skip-ami", action="store_true")
-    parser.add_argument("--worker", choices=["tfidf", "embed"], help=argparse.SUPPRESS)
+    parser.add_argument("--worker", choices=["tfidf", "embed", "plain"], help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.worker == "plain":
+        plain_worker(args.data, args.n, args.seed)
+        return
     if args.worker:
         worker(args.worker, args.data, args.n, args.seed)
         return
+    if args.plain:
+        bench_plain(args)
     if not args.skip_speed:
         bench_speed(args)
     if not args.skip_ami:

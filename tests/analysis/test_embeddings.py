@@ -43,9 +43,26 @@ def test_constructor_only_stores_parameters(no_backend):
         "model_name": "all-MiniLM-L6-v2",
         "batch_size": 8,
         "device": "cpu",
+        "batch_tokens": embeddings.BATCH_TOKENS,
+        "threads": None,
     }
     assert clone(embedder).get_params() == embedder.get_params()
     assert embedder.fit(["x"]) is embedder
+
+
+@pytest.mark.parametrize(("batch_size", "batch_tokens"), [(256, 2048), (3, 2048), (256, 40)])
+def test_batches_cover_every_text_once_within_the_limits(batch_size, batch_tokens):
+    rng = np.random.default_rng(0)
+    lengths = rng.integers(3, 120, size=500)
+    lengths[:3] = [300, 2, 2]
+    batches = embeddings._batches(lengths, batch_size, batch_tokens)
+    order = np.concatenate(batches)
+    assert sorted(order.tolist()) == list(range(len(lengths)))
+    # Shortest first: padding is only ever to a neighbour's length.
+    assert (np.diff(lengths[order]) >= 0).all()
+    for batch in batches:
+        assert len(batch) <= batch_size
+        assert len(batch) == 1 or len(batch) * lengths[batch].max() <= batch_tokens
 
 
 @pytest.fixture(scope="module")
@@ -89,6 +106,40 @@ def test_transform_is_deterministic_and_batch_size_independent(embedder):
     one = embedder.transform(texts)
     two = clone(embedder).set_params(batch_size=3).transform(texts)
     np.testing.assert_allclose(one, two, atol=1e-5)
+
+
+def test_matches_the_model_and_encodes_repeats_once(embedder, monkeypatch):
+    model = embeddings._load_model(embedder.model_name, embedder.device)
+    texts = [
+        "Wait.",
+        "The waiting list was long, but once I started the sessions helped a great deal.",
+        "Wait.",
+        "Lovely staff " * 40,
+        "",
+        "My therapist listened.",
+    ]
+    reference = model.encode(texts, batch_size=64, convert_to_numpy=True,
+                             normalize_embeddings=True)
+    seen = []
+    encode = type(model).encode
+
+    def counting(self, sentences, *args, **kwargs):
+        seen.extend(sentences)
+        return encode(self, sentences, *args, **kwargs)
+
+    monkeypatch.setattr(type(model), "encode", counting)
+    vectors = SentenceEmbedder(batch_tokens=64).transform(texts)
+    np.testing.assert_allclose(vectors, reference, atol=1e-5)
+    assert sorted(seen) == sorted(set(texts))
+    np.testing.assert_array_equal(vectors[0], vectors[2])
+
+
+def test_threads_apply_to_the_call_only(embedder):
+    import torch
+
+    before = torch.get_num_threads()
+    assert SentenceEmbedder(threads=1).transform(["one thread"]).shape == (1, 384)
+    assert torch.get_num_threads() == before
 
 
 def test_no_network_is_used(embedder, monkeypatch):
