@@ -56,6 +56,7 @@ PANELS_CHANGE = [
     ("GET", "/panels/{panel}/edit"),
     ("GET", "/panels/{panel}/members/new"),
     ("GET", "/panels/members/{member}/edit"),
+    ("GET", "/panels/members/{member}/erase"),
     ("GET", "/panels/members/{member}/consents/new"),
     ("GET", "/panels/consents/{consent}/withdraw"),
     ("GET", "/panels/meetings/{meeting}/edit"),
@@ -262,6 +263,7 @@ ROLE_FORBIDDEN = [
     (Role.LEAD, "POST", "/admin/users/{lead_b}/deactivate"),
     (Role.LEAD, "GET", "/panels/new"),
     (Role.LEAD, "GET", "/panels/{panel}/edit"),
+    (Role.LEAD, "POST", "/panels/members/{member}/erase"),
 ]
 
 

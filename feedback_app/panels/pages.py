@@ -143,6 +143,8 @@ class PanelPage:
 
 def member_status(member: PanelMember, today: date | None = None) -> tuple[str, str]:
     today = today or date.today()
+    if member.erased_at is not None:
+        return f"Left {services_date(member.left_on)}" if member.left_on else "Left", "grey"
     if member.left_on is not None and member.left_on < today:
         return f"Left {services_date(member.left_on)}", "grey"
     if member.joined_on is not None and member.joined_on > today:
@@ -258,6 +260,56 @@ def member_page(member: PanelMember, *, show_contact: bool) -> MemberPage:
         status=status, status_colour=colour,
         needs_contact_record=member.contact_consent and not has_contact_record,
         money_rows=money_rows,
+    )
+
+
+# --- Erasing a member's personal details ------------------------------------------------------
+
+
+@dataclass
+class ErasurePage:
+    """What erasing a member deletes, changes and keeps, read before the facilitator confirms."""
+
+    new_name: str
+    deleted: list[tuple[str, str]]
+    consents: list[ConsentRecord]
+    consent_notes: int
+    contributions: list[Contribution]
+    quoted: int
+    leaves_today: bool
+    meetings_attended: int
+    involvements: list[Involvement]
+    paid: str
+    noted_involvements: list[Involvement] = field(default_factory=list)
+
+
+def erasure_page(member: PanelMember) -> ErasurePage:
+    deleted = [("Name or pseudonym", member.display_name)]
+    if member.email:
+        deleted.append(("Email address", member.email))
+    if member.phone:
+        deleted.append(("Phone number", services.format_phone(member.phone)))
+    if member.access_needs:
+        deleted.append(("Access needs", "; ".join(access_need_labels(member))))
+    if member.access_notes:
+        deleted.append(("Access notes", member.access_notes))
+    contributions = services.member_contributions(member)
+    comments = db.session.scalars(sa.select(Comment).where(
+        Comment.contribution_id.in_([c.id for c in contributions])
+    ))
+    page = member_page(member, show_contact=False)
+    return ErasurePage(
+        new_name=services.erased_name(member),
+        deleted=deleted,
+        consents=page.consents,
+        consent_notes=sum(1 for c in member.consents if c.notes),
+        contributions=contributions,
+        quoted=sum(1 for c in comments if c.quote_publicly),
+        leaves_today=member.left_on is None or member.left_on > date.today(),
+        meetings_attended=page.meetings_attended,
+        involvements=page.involvements,
+        paid=money(page.involvement.total_pence),
+        noted_involvements=[i for i in page.involvements if i.notes],
     )
 
 

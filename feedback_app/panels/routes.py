@@ -81,6 +81,17 @@ def _member(member_id: int) -> PanelMember:
     return member
 
 
+def _changeable_member(member_id: int) -> PanelMember:
+    """The member, unless their details were erased: then back to their page, saying why."""
+    member = _member(member_id)
+    try:
+        services.check_not_erased(member)
+    except PanelRuleError as error:
+        flash(error.message, "info")
+        abort(redirect(url_for("panels.member", member_id=member.id)))
+    return member
+
+
 def _consent(consent_id: int) -> ConsentRecord:
     consent = db.session.get(ConsentRecord, consent_id)
     if consent is None:
@@ -213,14 +224,14 @@ def member(member_id: int) -> ResponseReturnValue:
     return render_template(
         "panels/member.html", member=member, panel=member.panel,
         page=present.member_page(member, show_contact=_can_change()),
-        can_change=_can_change(),
+        can_change=_can_change() and not member.is_erased,
     )
 
 
 @bp.route("/members/<int:member_id>/edit", methods=["GET", "POST"])
 @role_required(*CHANGE)
 def edit_member(member_id: int) -> ResponseReturnValue:
-    member = _member(member_id)
+    member = _changeable_member(member_id)
     form = MemberForm(obj=member)
     if request.method == "GET":
         form.is_pseudonym.data = "pseudonym" if member.is_pseudonym else "real"
@@ -242,13 +253,34 @@ def edit_member(member_id: int) -> ResponseReturnValue:
     )
 
 
+@bp.route("/members/<int:member_id>/erase", methods=["GET", "POST"])
+@role_required(*CHANGE)
+def erase_member(member_id: int) -> ResponseReturnValue:
+    """The member's right to erasure: shows what goes and what stays, then does it."""
+    member = _changeable_member(member_id)
+    form = DeleteForm()
+    if form.validate_on_submit():
+        try:
+            services.erase_member(member, erased_by_id=_uid())
+        except PanelRuleError as error:
+            form.form_errors.append(error.message)
+        else:
+            flash(f"Personal details erased. This member is now shown as {member.display_name}.",
+                  "success")
+            return redirect(url_for("panels.member", member_id=member.id))
+    return render_template(
+        "panels/member_erase.html", form=form, member=member, panel=member.panel,
+        page=present.erasure_page(member),
+    )
+
+
 # --- Consent -----------------------------------------------------------------------------------
 
 
 @bp.route("/members/<int:member_id>/consents/new", methods=["GET", "POST"])
 @role_required(*CHANGE)
 def new_consent(member_id: int) -> ResponseReturnValue:
-    member = _member(member_id)
+    member = _changeable_member(member_id)
     form = ConsentForm()
     if form.validate_on_submit():
         try:
@@ -410,7 +442,7 @@ def attendance(meeting_id: int) -> ResponseReturnValue:
 def _contribution_form(meeting: Meeting, contribution: Contribution | None) -> ContributionForm:
     form = ContributionForm(obj=contribution)
     form.member_id.choices = [SelectChoice(ANONYMOUS, "Anonymous")] + [
-        SelectChoice(str(m.id), m.display_name) for m in services.meeting_members(meeting)
+        SelectChoice(str(m.id), m.display_name) for m in services.attributable_members(meeting)
     ]
     if request.method == "GET" and contribution is not None:
         form.member_id.data = str(contribution.member_id) if contribution.member_id else ANONYMOUS

@@ -40,6 +40,7 @@ from feedback_app.models import (
     Theme,
     action_comment,
 )
+from feedback_app.models._base import now_utc
 
 CONTACT_PURPOSE = "Being contacted"
 QUOTE_PURPOSE = "Words quoted anonymously in public updates"
@@ -159,7 +160,10 @@ class PanelOverview:
 
 
 def is_current_member(member: PanelMember, on: date) -> bool:
-    """Joined by `on` (or no joining date known) and not yet left."""
+    """Joined by `on` (or no joining date known) and not yet left. An erased member is never
+    current: they have left, whatever dates were recorded."""
+    if member.erased_at is not None:
+        return False
     joined = member.joined_on is None or member.joined_on <= on
     not_left = member.left_on is None or member.left_on >= on
     return joined and not_left
@@ -181,6 +185,7 @@ def panel_overviews(service_ids: Sequence[int], today: date | None = None) -> li
     )
     ids = [p.id for p in panels]
     current = sa.and_(
+        PanelMember.erased_at.is_(None),
         sa.or_(PanelMember.joined_on.is_(None), PanelMember.joined_on <= today),
         sa.or_(PanelMember.left_on.is_(None), PanelMember.left_on >= today),
     )
@@ -390,7 +395,9 @@ def update_member(
 ) -> PanelMember:
     """Change a member's details. Unticking contact consent clears their contact details and
     withdraws their "Being contacted" consent (dated `effective_on`, default today); ticking it
-    records that consent. Setting `left_on` keeps everything they said."""
+    records that consent. Setting `left_on` keeps everything they said. An erased member's
+    details cannot be changed."""
+    check_not_erased(member)
     values = _check_member_values(
         display_name=display_name, is_pseudonym=is_pseudonym, contact_consent=contact_consent,
         email=email, phone=phone, access_needs=access_needs,
@@ -433,6 +440,7 @@ def record_consent(
     recorded_by_id: int | None = None,
 ) -> ConsentRecord:
     """Record that a member gave consent for `purpose` (any text; see CONSENT_PURPOSES)."""
+    check_not_erased(member)
     purpose, notes = _clean(purpose), _clean(notes)
     if not purpose:
         raise PanelRuleError("Enter what the member consented to", "purpose")
@@ -483,6 +491,78 @@ def withdraw_consent(
     _sync_quote_permission(consent.member)
     db.session.commit()
     return consent
+
+
+# --- Erasure (the right to erasure, UK GDPR article 17) ----------------------------------------
+
+ERASED_CONSENT_NOTE = "Withdrawn when the member's personal details were erased at their request."
+
+
+def erased_name(member: PanelMember) -> str:
+    """The neutral label an erased member is shown under: it says nothing about them."""
+    return f"Former member {member.id}"
+
+
+def check_not_erased(member: PanelMember) -> None:
+    if member.erased_at is not None:
+        erased = member.erased_at
+        raise PanelRuleError(
+            f"This member's personal details were erased on {erased.day} {erased:%B %Y}. "
+            "Their details cannot be changed, and there is nothing more to erase."
+        )
+
+
+def member_contributions(member: PanelMember) -> list[Contribution]:
+    """Everything on record as said by the member, oldest meeting first."""
+    return list(db.session.scalars(
+        sa.select(Contribution).join(Contribution.meeting)
+        .where(Contribution.member_id == member.id)
+        .options(so.selectinload(Contribution.meeting))
+        .order_by(Meeting.held_on, Contribution.id)
+    ))
+
+
+def erase_member(
+    member: PanelMember, *, erased_by_id: int | None = None, today: date | None = None
+) -> PanelMember:
+    """Erase a member's personal details when they ask, keeping what the service must keep.
+
+    Deleted: their name or pseudonym (replaced by `erased_name`), contact details, access needs,
+    interpreter language, access notes and the free-text notes on their consent records. Every
+    current consent is withdrawn (dated `today`, default today) and they leave the panel today
+    if they had not left already. What they said stays as feedback but no longer names them, and
+    its comments are never quoted publicly again. Attendance and involvement (payment) records
+    are kept, now pointing at the anonymised member: they are the service's financial records.
+    """
+    check_not_erased(member)
+    today = today or date.today()
+    for contribution in member_contributions(member):
+        comment = comment_for(contribution)
+        if comment is not None:
+            comment.quote_publicly = False
+        contribution.member_id = None
+    for consent in member.consents:
+        if consent.is_current:
+            consent.withdrawn_on = max(today, consent.given_on)
+            consent.notes = ERASED_CONSENT_NOTE
+        else:
+            consent.notes = ""  # free text that may name them; the dates are the evidence
+    member.display_name = erased_name(member)
+    member.is_pseudonym = True
+    member.contact_consent = False
+    member.email = None
+    member.phone = None
+    member.access_needs = []
+    member.interpreter_language = None
+    member.access_notes = ""
+    if member.left_on is None or member.left_on > today:
+        member.left_on = today
+    if member.joined_on is not None and member.joined_on > today:
+        member.joined_on = None  # they never joined; a join date after leaving would be wrong
+    member.erased_at = now_utc()
+    member.erased_by_id = erased_by_id
+    db.session.commit()
+    return member
 
 
 # --- Meetings and attendance ------------------------------------------------------------------
@@ -585,7 +665,8 @@ def delete_meeting(meeting: Meeting) -> None:
 
 def meeting_members(meeting: Meeting) -> list[PanelMember]:
     """Members who could have been at the meeting: the panel's members on that date, and anyone
-    already recorded as there (so a member who has since left still shows)."""
+    already recorded as there (so a member who has since left, or whose details were erased,
+    still shows)."""
     if meeting.panel is None:
         return []
     recorded = {a.member_id for a in meeting.attendance} | {
@@ -595,6 +676,12 @@ def meeting_members(meeting: Meeting) -> list[PanelMember]:
         m for m in meeting.panel.members
         if is_current_member(m, meeting.held_on) or m.id in recorded
     ]
+
+
+def attributable_members(meeting: Meeting) -> list[PanelMember]:
+    """Members a contribution may be credited to: not erased ones, whose words are anonymous
+    for good."""
+    return [m for m in meeting_members(meeting) if m.erased_at is None]
 
 
 def set_attendance(meeting: Meeting, member_ids: Iterable[int]) -> list[Attendance]:
@@ -639,7 +726,7 @@ def _check_contribution(meeting: Meeting, text: str, member_id: int | None) -> s
     limit = _text_max()
     if len(text) > limit:
         raise PanelRuleError(f"What was said must be {limit:,} characters or fewer", "text")
-    if member_id is not None and member_id not in {m.id for m in meeting_members(meeting)}:
+    if member_id is not None and member_id not in {m.id for m in attributable_members(meeting)}:
         raise PanelRuleError("Select a member of this panel, or leave it anonymous", "member_id")
     return text
 
