@@ -47,8 +47,12 @@ SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "ho
           "holdout7", "holdout8")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
-#: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = ("holdout6", "holdout7")
+#: once when it was written and the rules were then changed to handle what it missed
+#: (``holdout7`` was scored before the concept-family rewrite and its misses were read while
+#: making it, so its later score is not a held-out figure).
+UNTUNED = ("holdout8",)
+#: The redaction set's own untouched slice.
+REDACT_UNTUNED = ("holdout6",)
 
 _TOKEN = re.compile(r"\[(?:" + "|".join(re.escape(k) for k in KINDS) + r")\]|\w+|[^\w\s]")
 _BASELINE = re.compile(r"\b(?:wait|help|session)\w*")
@@ -190,10 +194,12 @@ def _ratio(a: float, b: float) -> float:
     return a / b if b else float("nan")
 
 
-def _by_split(rows: list[dict[str, str]]) -> list[tuple[str, list[dict[str, str]]]]:
+def _by_split(
+    rows: list[dict[str, str]], untuned: tuple[str, ...] = UNTUNED
+) -> list[tuple[str, list[dict[str, str]]]]:
     groups = [(s, [r for r in rows if r.get("split") == s]) for s in SPLITS]
-    tuned = [r for r in rows if r.get("split") not in UNTUNED]
-    return [(s, g) for s, g in groups if g] + [("tuned (all but " + ", ".join(UNTUNED) + ")",
+    tuned = [r for r in rows if r.get("split") not in untuned]
+    return [(s, g) for s, g in groups if g] + [("tuned (all but " + ", ".join(untuned) + ")",
                                                 tuned), ("all", rows)]
 
 
@@ -218,7 +224,7 @@ def report_risk(rows: list[dict[str, str]]) -> None:
 
 def report_redact(rows: list[dict[str, str]]) -> None:
     print("\n## Redaction (tests/data/redact_eval.csv)")
-    for name, group in _by_split(rows):
+    for name, group in _by_split(rows, REDACT_UNTUNED):
         score = score_redact(group)
         print(f"\n[{name}] {score.n} rows; exact match {score.exact / score.n:.3f}; "
               f"hard negatives damaged {score.negatives_damaged}/{score.negatives} "
