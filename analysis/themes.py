@@ -69,7 +69,10 @@ _NEAR_DUPLICATE = 0.8
 # Rows used to fit LSA on large inputs (see ``_fit_space``).
 _SVD_ROWS = 10_000
 # Rows used to find k-means centres on large inputs (see ``_cluster``).
-_KMEANS_ROWS = 20_000
+_KMEANS_ROWS = 10_000
+# Values of k tried by ``k="auto"`` (geometrically spaced up to ``max_k``); fewer miss the right
+# k on small inputs.
+_K_CANDIDATES = 10
 # k-means iterations: later ones move a handful of comments between similar themes.
 _MAX_ITER = 100
 
@@ -386,7 +389,7 @@ class ThemeModel(BaseEstimator):
         first = np.zeros(len(distinct), dtype=np.int64)
         first[text_index[::-1]] = np.arange(len(texts) - 1, -1, -1)
         self._describe(unique_texts, unit_index, first[owner_array].tolist(), unit_keys,
-                       unit_scores, X[: len(unique_texts)])
+                       unit_scores, X[: len(unique_texts)], by_text, repeats)
         self.k_ = len(set(self._emergent_keys) - {UNASSIGNED})
         self.version_ = MODEL_FORMAT
         report(1.0, "done")
@@ -801,7 +804,7 @@ class ThemeModel(BaseEstimator):
         distance = np.clip(1.0 - S64 @ S64.T, 0.0, 2.0)
         np.fill_diagonal(distance, 0.0)
         upper = min(self.max_k, max(2, S.shape[0] // 10))
-        grid = sorted({round(x) for x in np.geomspace(2, upper, num=10)} | {upper})
+        grid = sorted({round(x) for x in np.geomspace(2, upper, num=_K_CANDIDATES)} | {upper})
         best_k, best = grid[0], -np.inf
         seed = rng.randint(2**31 - 1)
         for k in grid:
@@ -1021,11 +1024,15 @@ class ThemeModel(BaseEstimator):
         unit_keys: list[str],
         unit_scores: np.ndarray,
         X: Any,
+        assignments: Sequence[Assignment],
+        repeats: np.ndarray,
     ) -> None:
         """Build ``themes_``: terms, suggested names, representatives, sizes, sentiment.
 
-        ``X`` is the TF-IDF matrix of ``unique_texts``. A theme's sentiment is the mean
-        sentiment of the comments that carry it.
+        ``X`` is the TF-IDF matrix of ``unique_texts``; ``owners`` are indices into the fit
+        texts; ``assignments`` are those of the distinct comments, each standing for
+        ``repeats`` comments. A theme's sentiment is the mean sentiment of the comments that
+        carry it.
         """
         all_keys = list(dict.fromkeys(
             [k for k in self._seed_keys if k != UNASSIGNED]
@@ -1034,24 +1041,27 @@ class ThemeModel(BaseEstimator):
         merged = {s for sources, into in self.corrections_.merges for s in sources if s != into}
         all_keys = [k for k in all_keys if k not in merged]
         terms = self._top_terms(unique_texts, unit_keys, all_keys, X)
-        members: dict[str, list[int]] = defaultdict(list)
-        for u, key in enumerate(unit_keys):
-            members[key].append(u)
-        units_of: dict[int, list[int]] = defaultdict(list)
-        for owner, u in zip(owners, unit_index, strict=True):
-            units_of[int(u)].append(owner)
-        size = Counter(key for a in self.assignments_ for key in a.themes)
+        # Units by theme, best score first (ties in unit order), and the comments of each unit.
+        code = {key: i for i, key in enumerate(all_keys)}
+        unit_code = np.fromiter((code.get(k, -1) for k in unit_keys), dtype=np.int64,
+                                count=len(unit_keys))
+        ranked = np.lexsort((-np.asarray(unit_scores, dtype=float), unit_code))
+        bounds = np.searchsorted(unit_code[ranked], np.arange(len(all_keys) + 1))
+        by_unit = np.argsort(unit_index, kind="stable")
+        owner_of = np.asarray(owners, dtype=np.int64)[by_unit]
+        unit_bounds = np.searchsorted(unit_index[by_unit], np.arange(len(unique_texts) + 1))
+        size: Counter[str] = Counter()
         feeling: dict[str, float] = defaultdict(float)
-        for a in self.assignments_:
+        for a, n in zip(assignments, repeats.tolist(), strict=True):
             for key in a.themes:
-                feeling[key] += a.sentiment
+                size[key] += int(n)
+                feeling[key] += n * a.sentiment
         themes: dict[str, ThemeInfo] = {}
         for key in all_keys:
-            units = members.get(key, [])
-            order = sorted(units, key=lambda u: -unit_scores[u])
             representative: list[int] = []
-            for u in order:
-                for owner in units_of[u]:
+            i = code[key]
+            for u in ranked[bounds[i]:bounds[i + 1]].tolist():
+                for owner in owner_of[unit_bounds[u]:unit_bounds[u + 1]].tolist():
                     if owner not in representative:
                         representative.append(owner)
                         break
