@@ -155,7 +155,8 @@ def _normalise_with_offsets(text: str) -> tuple[str, list[int]]:
 # spelling out each misspelling. A token is corrected when it is one edit away from a key word:
 # for long, distinctive words (drug names, "suicide", "overdose", "disappear") any single
 # deletion, insertion, substitution or swap of neighbouring letters; for the commoner words only
-# a swap (any length from four letters) or a deletion (from six). A variant that is itself an
+# a swap (any length from four letters), or from six letters a deletion or a wrong vowel
+# ("burdan"). A variant that is itself an
 # English word ("meditation", "waiting", "hopes", "tables", "king") is never corrected: these
 # were found by generating every variant and checking it against a British English word list
 # and the words of 7,400 real NHS feedback comments.
@@ -170,13 +171,17 @@ _TYPO_KEYS_WEAK = (
     "existing", "anymore", "dying", "alive", "death", "thoughts", "thinking", "ending", "hanging",
     "cutting", "abused", "tablets", "self", "harm", "life", "live", "living", "again", "hopeless",
     "worthless", "burden", "threatened", "threatening", "attacked", "goodbye", "blades", "razor",
+    "wrists", "overdose", "obituary", "funeral", "strangle", "everyone", "nobody", "better",
 )
 _REAL_WORDS = frozenset((
     "abuse", "anted", "armed", "arming", "blade", "bused", "cuing", "dedication", "disapears",
     "exiting", "gain", "hared", "haring", "hopes", "king", "lades", "lief", "ligatured",
     "ligatures", "mediation", "medications", "meditation", "overdoes", "overdoing", "overdone",
     "overdoses", "strangle", "strangler", "strangles", "suicides", "tables", "tablet", "tacked",
-    "thought", "wan", "waned", "waning",
+    "thought", "wan", "waned", "waning", "abased", "ailing", "barden", "borden", "cating",
+    "citing", "cueing", "haried", "hinging", "keling", "loving", "nody", "oiling", "outing",
+    "strange", "thanking", "waists", "waited", "waiting", "wonted", "worthies", "wrests", "wrist",
+    "writs",
 ))
 # Whole-word slang and phonetic spellings.
 _SLANG = {"bout": "about", "tryna": "trying to", "ded": "dead", "wanting2": "wanting to",
@@ -190,6 +195,7 @@ def _one_edit(word: str, strong: bool) -> set[str]:
     out = {word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(n - 1) if n >= 4}
     if n >= 6:
         out |= {word[:i] + word[i + 1:] for i in range(n)}
+        out |= {word[:i] + c + word[i + 1:] for i in range(n) for c in "aeiou"}
     if strong and n >= 7:
         letters = "abcdefghijklmnopqrstuvwxyz"
         out |= {word[:i] + c + word[i + 1:] for i in range(n) for c in letters}
@@ -347,7 +353,9 @@ _ABUSE_VERB = _alt(
     "punched", "chokes", "choked", "strangles", "strangled", "slaps", "slapped", "rapes",
     "raped", "touches", "touched", "hurts", "threatens", "threatened", "locks", "locked", "attacks",
     "attacked", "abuses", "abused", "molests", "molested", "assaults", "assaulted", "grooms",
-    "groomed",
+    "groomed", "pinches", "pinched", "bites", "bit", "scratches", "scratched", "shoves",
+    "shoved", "pushes", "spits at", "spat at", "burns", "burnt", "burned", "headbutts",
+    "headbutted", "smacks", "smacked", "batters", "battered", "bullies", "bullied", "rapes",
 )
 # Places people go to end their lives. Only a risk when an intention sits in the same
 # sentence (see the "method at a place" pattern); "traffic on the bridge" is not.
@@ -502,7 +510,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\bplan(?:ed|ned)? (?:out )?how (?:i'd|i would|i'll|i will|to) (?:do it|end"
                 r"|kill)|\b(?:have|got|made) a plan (?:to|for) (?:end|kill|die|do it)",
                 "plan"),
-    (2, "self", r"\bdisappear (?:forever|for good|and not be found|and never come back)\b"
+    (2, "self", r"\bdisappear (?:forever|for ever|for good|permanently|and not be found|and never"
+                r" come back)\b"
                 r"|\b(?:want|wish|need) (?:it all|everything|it|the pain|my life|this) to (?:stop"
                 r"|end|be over)(?: for good| forever| permanently)?\b",
                 "disapear| to stop| to end| be over"),
@@ -543,7 +552,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|poison|poisoning|shoot|shooting|hang|hanging|hung|hanged) " + _ANY_SELF
                 + r"(?! out\b| in the fot\b| up\b)",
                 "self|mysef|myslef"),
-    (2, "self", r"\b(?:cut|cutting|slit|sliting|slash\w*|burn\w*|scratch\w*|bit|biting|punch\w*"
+    (2, "self", r"\b(?:cut|cutting|slit|sliting|slash\w*|slic\w*|burn\w*|scratch\w*|bit|biting"
+                r"|punch\w*"
                 r"|hit|hitting|bang\w*|carv\w*|pick\w*) (?:open |at |into )?my " + _BODY
                 + r"\b(?! (?:on|against) (?:the|a) (?:cupboard|door|table))",
                 "arm|wrist|leg|thigh|skin|stomach|body|face|head|hand|finger|chest"),
@@ -735,7 +745,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+)?(?: stil| keeps?| always| often)? " + _ABUSE_VERB
                  + r" (?:me|us)\b",
                  "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurts|threat|lock|atack|abuse"
-                 "|molest|asault|grom"),
+                 "|molest|asault|grom"
+                 "|pinch|bit|bites|scratch|shove|push|spit|spat|burn|headbut|smack|bater|buli"),
     (2, "abuse", r"\b(?:threaten\w*|says|said|told me) (?:that )?(?:he|she|they)(?:'ll| will"
                  r"| would|'d| is going to| was going to|'s going to) (?:kill|hurt|stab) me\b"
                  r"|\bthreaten\w* to (?:kill|hurt|stab) me\b",
@@ -781,7 +792,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  r"|asaulting|raping|strangling) (?:his|her|their) (?:girlfriend|boyfriend|wife"
                  r"|husband|partner|kids|children|son|daughter|mum|dad|baby)\b",
                  "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurt|threat|lock|atack|abuse"
-                 "|asault|grom|molest"),
+                 "|asault|grom|molest"
+                 "|pinch|bit|bites|scratch|shove|push|spit|spat|burn|headbut|smack|bater|buli"),
     # --- Harm to other people ---
     (2, "others", r"\b" + _WANT + r" (?:to )?(?:kill|hurt|harm|stab|attack|strangle|smother"
                   r"|shake)(?:ing)? " + _PERSON_OBJ + r"\b",
@@ -829,7 +841,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r" (?:wasn't|weren't|was not|were not|didn't exist|died|die|was dead|disappeared"
                 r"|wasn't around|wasn't here|was out of the way|(?:just |realy |simply )(?:wasn't"
                 r"|weren't|was not|were not|didn't exist|died|disappeared|wasn't around"
-                r"|wasn't here|was gone))|without (?:their|his|her|our|a|my)"
+                r"|wasn't here|was gone)|vanished|went away for good|wasn't in the picture)"
+                r"|without (?:their|his|her|our|a|my)"
                 r" (?:mum|mam|mom|dad|mother|father|mummy|daddy|wife|husband|sister|brother|son"
                 r"|daughter|nan|grandad)\b|(?:with )?me out of the (?:way|picture))"
                 r"|\b(?:without me|with me gone|(?:when|once|after) (?:i'm|im|i am) gone)\b"
@@ -841,7 +854,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|the))|\bdeserve (?:a )?beter (?:mum|mam|mom|dad|mother|father|parent|partner"
                 r"|wife|husband|friend|daughter|son|sister|brother|girlfriend|boyfriend) than me\b",
                 " gone| dead|deserve"),
-    (1, "self", r"\b(?:said|say|saying) (?:my )?goodbyes?\b(?! (?:to|and thank) (?:my |the"
+    (1, "self", r"\b(?:said|say|saying|texted|text|texting|messaged|sent|wrote|writing)"
+                r" (?:\w+ ){0,2}?(?:my )?goodbyes?\b(?! (?:to|and thank) (?:my |the"
                 r" |our |al )?(?:therapist|counsel\w*|worker|team|group|staf|service|clinic|nurse"
                 r"|psychologist|practitioner|everyone at|facilitator|doctor|gp|cbt|sesions?|course"
                 r"|app|a friend who|a good))|\bmade (?:my )?peace with (?:it|dying|death|the idea"
@@ -933,8 +947,9 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (2, "self", r"\b(?:hope|hoping|pray|prayed|praying|wish|wishing) (?:that )?(?:i|i'll|i wil)"
                 r" (?:just )?(?:die|(?:don't|dont|never) wake up\b(?! (?:late|early|on time"
                 r"|in time|before|at|too|for)\b)|get hit by|don't make it|dont make it|pass away"
-                r"|pass in my sleep|go in my sleep)",
-                "hope|pray|wish"),
+                r"|pass in my sleep|go in my sleep|crash|get run over|get kiled|have an acident"
+                r"|don't come home|don't come back)",
+                "hope|hoping|pray|wish"),
     (2, "self", r"\b(?:sh|s/h)(?: urges?| again| relapse)\b|\bsh'?(?:d|ed|ing)\b",
                 "sh"),
     # Softer signals in general words: hopelessness, burden, exhaustion with living.
@@ -971,7 +986,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  + r"(?: \w+)?(?: stil| keeps?| always| often)? " + _ABUSE_VERB
                  + r" (?:the|our) (?:kids|children|baby|toddler)\b",
                  "self on me|hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurt|threat|lock"
-                 "|atack|abuse|asault|grom|molest"),
+                 "|atack|abuse|asault|grom|molest"
+                 "|pinch|bit|bites|scratch|shove|push|spit|spat|burn|headbut|smack|bater|buli"),
     (1, "abuse", r"\b(?:stalking|stalks|stalked|harasing|harases|harased) (?:me|us)\b"
                  r"|\b(?:kids|children|son|daughter|boys|girls) (?:are|is|were|was) (?:scared"
                  r"|terified|frightened|afraid) of (?:him|her|their (?:dad|father|mum|mother"
@@ -1039,11 +1055,81 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|multi-storey|viaduct|quary|reservoir)\b[^.!?]{0,40}?\b(?:stod|stand\w*|sat|stayed|waited|stared"
                 r"|looked down|thought about|for (?:an|a|\d+|two|three) (?:hour|hours|while|long"
                 r" time))",
-                "look|staring|stare|bridge|clif|railway|track|rof|multi|viaduct|quary|reservoir"),
+                "knives|knife|blade|razor|pils|tablets|rope|bridge|track|train|edge|drop|water"
+                "|clif|railway|rof|multi|viaduct|quary|reservoir"),
     (2, "self", r"\b(?:wake|woke|waking|wakes) up (?:\w+ )?(?:disappointed|upset|angry|gutted|sad"
                 r"|annoyed|devastated|furious) (?:that i did|i did|to (?:stil )?be (?:here|alive)"
                 r"|that i'm stil (?:here|alive)|i'm stil (?:here|alive))\b",
                 "wake|woke|waking"),
+    # Round 2 (after holdout8): euphemisms for one's own death, means kept about the person,
+    # ligature points, drowning and bleeding, starving, burden without "without me".
+    (2, "self", r"\b(?:rather|prefer to|like to|want to|wish i was|wish i were) be(?:ing)?"
+                r" (?:in the ground|six fet under|in a box|in my grave|in a grave|buried"
+                r"|pushing up daisies)\b"
+                r"|\b(?:look|seem) like an acident\b|\bmake sure (?:that )?i (?:don't|dont|do not"
+                r"|never|wouldn't|won't) (?:wake|come back|survive|get found|get saved)\b",
+                "ground|fet under|in a box|grave|buried|daisies|acident|make sure"),
+    (1, "self", r"\b(?:my own |my )(?:obituary|eulogy|headstone|gravestone|epitaph)\b"
+                r"|\b(?:picked|chosen|chose|decided on) (?:a|the) (?:date|day)\b"
+                r"(?=\W*$|[.,;!?])|\bwaste away\b|\b(?:not|haven't|havent|stopped) (?:eaten"
+                r"|eating)\b[^.!?]{0,30}?\b(?:on purpose|deliberately|to punish|so i)\b"
+                r"|\b(?:i'm|im|i am) (?:so |just |realy |completely |actualy |proper )?done(?: with"
+                r" (?:everything|it al|al of it|life|living|trying|fighting))?(?=\W*$|[,.;!?]"
+                r"| like\b| now\b| for good\b)",
+                "obituary|eulogy|headstone|gravestone|epitaph|picked|chosen|chose|decided on"
+                "|waste away|eaten|eating| done"),
+    (1, "self", r"\b(?:pils|tablets|paracetamol|meds|blade|razor|knife|rope)\b[^.!?]{0,20}?"
+                r"\b(?:is|are|in|kept in) (?:in )?my (?:pocket|bag|coat|car|purse|wallet)\b"
+                r"|\bcarry (?:it|them|one|a \w+|my \w+)? ?(?:everywhere|with me|around|at al times)"
+                r"\b[^.!?]{0,30}?\bin case\b",
+                "my pocket|my bag|my coat|my car|my purse|my walet|carry"),
+    (1, "self", r"\b(?:cord|belt|scarf|cable|rope|ligature)s?\b[^.!?]{0,40}?"
+                r"\b(?:stairs|banister|banisters|loft|hatch|hok|beam|rail|tre|garage|door handle)\b"
+                r"|\b(?:stairs|banister|banisters|loft|hatch|hok|beam|garage)\b[^.!?]{0,40}?"
+                r"\b(?:cord|belt|scarf|cable|rope|flex|ligature)\b",
+                "cord|belt|scarf|cable|rope|ligature"),
+    (2, "self", r"\b(?:let my ?self|want to|wana|how long (?:\w+ ){0,4}?to|wish i could|until i)"
+                r" bled?(?:ing)? (?:out|to death)\b|\b(?:under (?:the )?(?:bath )?water|my"
+                r" breath)\b[^.!?]{0,50}?\bhow long (?:it would|it'd|would it|does it|it wil|it)"
+                r" take\b",
+                "bled|water|breath"),
+    (1, "self", r"\b(?:they|everyone|everybody|people|the world|my (?:family|kids|children"
+                r"|partner|wife|husband|mum|dad|parents|friends))(?:'d| would| wil|'ll)"
+                r" (?:al |realy |honestly )?be (?:so |much |far |a lot )?beter of\b"
+                r"(?! (?:with|if (?:they|we|you)|going|seeing|in|at|using|having|now)\b)",
+                "beter of"),
+    (1, "self", r"\b(?:feel|feeling|felt) like giving up(?=\W*$|[.,;!?]| on (?:everything|life"
+                r"|it al|living)\b)|\b(?:haven't|havent|not|hasn't|didn't|no) (?:cut|self-?harmed"
+                r"|harmed|burned|burnt|relapsed)(?: my ?self)? (?:for|in|since)\b",
+                "giving up|cut|harmed|burn|relapsed"),
+    (2, "self", r"\b(?:wouldn't|would not|won't|wont|don't|dont|do not) (?:mind|care) if (?:a|the"
+                r"|something|anything|some\w*) (?:\w+ )?(?:hit|hits|kiled|kils|ran over|runs over"
+                r"|happened to|happens to) me\b",
+                " mind| care"),
+    (2, "self", r"\b(?:gona|gonna|going to|wana|wanna|want to|might|wil|'ll|about to|tempted to"
+                r"|plan to|planning to) (?:just )?(?:od|o\.d\.?)\b",
+                " od|o.d"),
+    # Abuse and harm to others, round 2.
+    (2, "abuse", r"\b(?:pilow|pilows|hand|hands|bag|towel|cushion)\b (?:over|on|acros) my (?:face"
+                 r"|mouth|nose|head)\b|\b(?:makes|made|forces|forced) me (?:beg|ask (?:for"
+                 r"|permision)|hand over|give (?:him|her) (?:al )?my)\b"
+                 r"|\b" + _ABUSER + r"(?: \w+){0,4}? (?:(?:pinched|pinches|nipped|nips|scratched"
+                 r"|scratches|tripped|trips|restrained|restrains) (?:me|us)|held me down|holds me"
+                 r" down)\b",
+                 "over my|acros my|on my face|on my mouth|on my nose|on my head|me beg|me ask"
+                 "|me hand over|me give|pinch|niped|nips me|nips us|scratch|triped|trips me"
+                 "|trips us|restrain|held me|holds me"),
+    (2, "abuse", r"\b(?:coach|teacher|tutor|leader|uncle|neighbour|man|older|adult|stepdad"
+                 r"|step-dad|priest|youth worker|instructor|friend's dad)\b[^.!?]{0,60}?\b(?:keep"
+                 r" (?:it |this |things )?(?:a |our )?secrets?|not to tel)\b",
+                 "secret|not to tel"),
+    (1, "abuse", r"\b(?:grab\w*|held|holds) (?:her|him|me|them) by the (?:throat|neck|hair)\b",
+                 "throat|neck|hair"),
+    (2, "others", r"\b(?:make (?:him|her|them) pay|get (?:him|her|them) back|get revenge|teach"
+                  r" (?:him|her|them) a lesson|sort (?:him|her|them) out)\b[^.!?]{0,60}?"
+                  r"\b(?:knife|blade|gun|weapon|bat|hamer|acid|where (?:he|she|they) lives?)\b",
+                  "make him pay|make her pay|make them pay|get him back|get her back"
+                  "|get them back|revenge|a leson|sort him|sort her|sort them"),
     # --- Abuse, in general words: violence, threats, sexual coercion and control.
     (2, "abuse", r"\b" + _ABUSER + r"(?: \w+){0,4}? (?:(?:pushed|pushes|shoved|shoves|threw"
                  r"|throws|dragged|drags|pinned|pins|slammed|slams) (?:me|us) (?:down|over|into"
@@ -1439,14 +1525,17 @@ def assess_risk(text: str) -> RiskAssessment:
     flagged: list[tuple[int, int]] = []
     soft: list[tuple[int, int]] = []
     for s, e, level, family in hits:
-        adjusted = _adjust(level, family, norm, s, e, _bounds(clauses, s, e, len(norm)),
-                           _bounds(sentences, s, e, len(norm)))
+        clause = _bounds(clauses, s, e, len(norm))
+        sentence = _bounds(sentences, s, e, len(norm))
+        adjusted = _adjust(level, family, norm, s, e, clause, sentence)
         if concealment:
             adjusted = max(adjusted, 1)
         if adjusted:
             flagged.append((s, e))
             best = max(best, adjusted)
-        if level == adjusted == 1 and family == "self":
+        # A softer signal counts towards adding up only if no context cue would lower it.
+        if (level == adjusted == 1 and family == "self"
+                and _adjust(2, family, norm, s, e, clause, sentence) == 2):
             soft.append((s, e))
     if best == 1 and _separate_signals(soft):
         # Two separate softer signals about the writer ("I feel like a burden and I'm ready
