@@ -746,7 +746,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  + r" (?:me|us)\b",
                  "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurts|threat|lock|atack|abuse"
                  "|molest|asault|grom"
-                 "|pinch|bit|bites|scratch|shove|push|spit|spat|burn|headbut|smack|bater|buli"),
+                 "|pinche|bit |bites|scratche|shove|pushe|spits|spat|burns|burnt|burned|headbut"
+                 "|smack|bater|buli"),
     (2, "abuse", r"\b(?:threaten\w*|says|said|told me) (?:that )?(?:he|she|they)(?:'ll| will"
                  r"| would|'d| is going to| was going to|'s going to) (?:kill|hurt|stab) me\b"
                  r"|\bthreaten\w* to (?:kill|hurt|stab) me\b",
@@ -793,7 +794,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  r"|husband|partner|kids|children|son|daughter|mum|dad|baby)\b",
                  "hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurt|threat|lock|atack|abuse"
                  "|asault|grom|molest"
-                 "|pinch|bit|bites|scratch|shove|push|spit|spat|burn|headbut|smack|bater|buli"),
+                 "|pinche|bit |bites|scratche|shove|pushe|spits|spat|burns|burnt|burned|headbut"
+                 "|smack|bater|buli"),
     # --- Harm to other people ---
     (2, "others", r"\b" + _WANT + r" (?:to )?(?:kill|hurt|harm|stab|attack|strangle|smother"
                   r"|shake)(?:ing)? " + _PERSON_OBJ + r"\b",
@@ -987,7 +989,8 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                  + r" (?:the|our) (?:kids|children|baby|toddler)\b",
                  "self on me|hit|beat|kick|punch|chok|strangl|slap|rape|touch|hurt|threat|lock"
                  "|atack|abuse|asault|grom|molest"
-                 "|pinch|bit|bites|scratch|shove|push|spit|spat|burn|headbut|smack|bater|buli"),
+                 "|pinche|bit |bites|scratche|shove|pushe|spits|spat|burns|burnt|burned|headbut"
+                 "|smack|bater|buli"),
     (1, "abuse", r"\b(?:stalking|stalks|stalked|harasing|harases|harased) (?:me|us)\b"
                  r"|\b(?:kids|children|son|daughter|boys|girls) (?:are|is|were|was) (?:scared"
                  r"|terified|frightened|afraid) of (?:him|her|their (?:dad|father|mum|mother"
@@ -1209,11 +1212,18 @@ for _anchor, _indices in _ANCHOR_PATTERNS.items():
         _SHORT_ANCHORS.append((_anchor, _indices))
 
 
+_ANCHOR_PREFIXES = frozenset(_ANCHORS_BY_PREFIX)
+# Slice objects for every three-character piece of the longest text, so that the pieces of a
+# text are cut by one C-level map rather than a Python loop.
+_PIECES = [slice(i, i + 3) for i in range(_MAX_CHARS + 2)]
+
+
 def _patterns_to_try(norm: str) -> list[int]:
     padded = f" {norm} "  # so that an anchor such as " here" also matches at the very start
     found: set[int] = set()
-    for piece in {padded[i:i + 3] for i in range(len(padded) - 2)}:
-        for anchor, indices in _ANCHORS_BY_PREFIX.get(piece, ()):
+    pieces = set(map(padded.__getitem__, _PIECES[: max(len(padded) - 2, 0)]))
+    for piece in _ANCHOR_PREFIXES.intersection(pieces):
+        for anchor, indices in _ANCHORS_BY_PREFIX[piece]:
             if anchor in padded:
                 found.update(indices)
     for anchor, indices in _SHORT_ANCHORS:
