@@ -311,7 +311,11 @@ class Analyzer:
     @staticmethod
     def pieces(text: str) -> list[str]:
         """The sentences and clauses of ``text`` (non-empty, stripped as :func:`split_units`)."""
-        return [p for p in (s.strip(" ,-") for s in _SENTENCE.split(text.strip())) if p]
+        parts = _SENTENCE.split(text.strip())
+        if len(parts) == 1:
+            piece = parts[0].strip(" ,-")
+            return [piece] if piece else []
+        return [p for p in (s.strip(" ,-") for s in parts) if p]
 
     def features(self, piece: str) -> list[str]:
         """Unigrams and bigrams of one piece."""

@@ -432,40 +432,39 @@ class ThemeModel(BaseEstimator):
         unit_texts: list[str] = []
         whole: list[bool] = []
         unit_pieces: list[list[str]] = []
-        # Real feedback repeats its sentences ("Very helpful staff."): test each piece once.
-        silent: dict[str, bool] = {}
-        for i, text in enumerate(texts):
-            if self.units == "clause":
-                pieces = Analyzer.pieces(text)
-                if self.contentless:
-                    kept = []
-                    for piece in pieces:
-                        empty = silent.get(piece)
-                        if empty is None:
-                            empty = silent[piece] = is_contentless(piece)
-                        if not empty:
-                            kept.append(piece)
-                    pieces = kept
-                else:
-                    pieces = [piece for piece in pieces if _LETTER.search(piece)]
-                if not pieces:
-                    continue
-                full = "\n".join(pieces)
-                cut = pieces
-            else:
+        if self.units == "comment":
+            for i, text in enumerate(texts):
                 full = text.strip()
                 if not full or (self.contentless and is_contentless(text)):
                     continue
-                pieces, cut = [full], Analyzer.pieces(full)
+                owners.append(i)
+                unit_texts.append(full)
+                whole.append(True)
+                unit_pieces.append(Analyzer.pieces(full))
+            return owners, unit_texts, whole, unit_pieces
+        cut = list(map(Analyzer.pieces, texts))
+        # Real feedback repeats its sentences ("Very helpful staff."): test each piece once.
+        distinct = set(chain.from_iterable(cut))
+        if self.contentless:
+            drop = {piece for piece in distinct if is_contentless(piece)}
+        else:
+            drop = {piece for piece in distinct if not _LETTER.search(piece)}
+        for i, pieces in enumerate(cut):
+            if not drop.isdisjoint(pieces):
+                pieces = [piece for piece in pieces if piece not in drop]
+            if not pieces:
+                continue
             owners.append(i)
-            unit_texts.append(full)
             whole.append(True)
-            unit_pieces.append(cut)
-            if len(pieces) > 1:
-                owners.extend([i] * len(pieces))
-                unit_texts.extend(pieces)
-                whole.extend([False] * len(pieces))
-                unit_pieces.extend([piece] for piece in pieces)
+            unit_pieces.append(pieces)
+            if len(pieces) == 1:
+                unit_texts.append(pieces[0])
+                continue
+            unit_texts.append("\n".join(pieces))
+            owners.extend([i] * len(pieces))
+            unit_texts.extend(pieces)
+            whole.extend([False] * len(pieces))
+            unit_pieces.extend([piece] for piece in pieces)
         return owners, unit_texts, whole, unit_pieces
 
     @staticmethod
@@ -950,22 +949,49 @@ class ThemeModel(BaseEstimator):
         if silent and self.sentiment:
             distinct, where = self._index([texts[i] for i in silent])
             sentiment[silent] = _sentiment_scores(distinct)[where]
-        rounded = np.round(unit_scores.astype(float), 4).tolist()
-        several = (np.bincount(owner, minlength=n) > 1).tolist()
+        rounded_array = np.round(np.asarray(unit_scores, dtype=float), 4)
+        rounded = rounded_array.tolist()
+        several = np.bincount(owner, minlength=n) > 1
         feeling = sentiment.tolist()
         whole_list = whole_of.tolist()
+        # Comments of several units: every theme their units took, with its best score; the
+        # whole comment's theme first, then by score (ties: the theme seen first).
+        names = list(dict.fromkeys([UNASSIGNED, *unit_keys]))
+        code = np.fromiter(map({k: i for i, k in enumerate(names)}.__getitem__, unit_keys),
+                           dtype=np.int64, count=len(unit_keys))
+        taken = several[owner] & (code[unit_index] > 0)
+        at = np.flatnonzero(taken)
+        o, k, score = owner[at], code[unit_index[at]], rounded_array[unit_index[at]]
+        if at.size:
+            order = np.lexsort((at, -score, k, o))
+            o, k, score, at = o[order], k[order], score[order], at[order]
+            head = np.flatnonzero(np.r_[True, (o[1:] != o[:-1]) | (k[1:] != k[:-1])])
+            o, k, score, at = o[head], k[head], score[head], np.minimum.reduceat(at, head)
+            whole_code = np.zeros(n, dtype=np.int64)
+            whole_code[has_unit] = code[whole_of[has_unit]]
+            lead = k != whole_code[o]
+            order = np.lexsort((at, -score, lead, o))
+            o, k, score = o[order], k[order], score[order]
+        o, k, score = (o.tolist(), k.tolist(), score.tolist()) if at.size else ([], [], [])
+        themes_of: dict[int, tuple[tuple[str, ...], dict[str, float]]] = {}
+        begin = 0
+        for end in [*np.flatnonzero(np.diff(o)).tolist(), len(o) - 1] if o else []:
+            keys = tuple(names[c] for c in k[begin:end + 1])
+            themes_of[o[begin]] = keys, dict(zip(keys, score[begin:end + 1], strict=True))
+            begin = end + 1
         out: list[Assignment] = []
         # Comments of one unit are most of them: one Assignment per (unit, sentiment).
         single: dict[tuple[int, float], Assignment] = {}
-        clauses: dict[int, list[int]] = defaultdict(list)
-        for o, u in zip(owner[~is_whole].tolist(), unit_index[~is_whole].tolist(), strict=True):
-            clauses[o].append(u)
+        several_list = several.tolist()
         for i in range(n):
             u = whole_list[i]
             if u < 0:
                 out.append(Assignment(UNASSIGNED, (), {}, feeling[i]))
-                continue
-            if not several[i]:
+            elif several_list[i]:
+                found = themes_of.get(i)
+                out.append(Assignment(found[0][0], found[0], found[1], feeling[i]) if found
+                           else Assignment(UNASSIGNED, (), {}, feeling[i]))
+            else:
                 cache_key = (u, feeling[i])
                 a = single.get(cache_key)
                 if a is None:
@@ -974,18 +1000,6 @@ class ThemeModel(BaseEstimator):
                         Assignment(UNASSIGNED, (), {}, feeling[i]) if key == UNASSIGNED
                         else Assignment(key, (key,), {key: rounded[u]}, feeling[i]))
                 out.append(a)
-                continue
-            scores: dict[str, float] = {}
-            for v in [u, *clauses[i]]:
-                key = unit_keys[v]
-                if key != UNASSIGNED:
-                    scores[key] = max(scores.get(key, 0.0), rounded[v])
-            if not scores:
-                out.append(Assignment(UNASSIGNED, (), {}, feeling[i]))
-                continue
-            first = unit_keys[u] if unit_keys[u] in scores else max(scores, key=scores.__getitem__)
-            rest = sorted((k for k in scores if k != first), key=lambda k: -scores[k])
-            out.append(Assignment(first, (first, *rest), scores, feeling[i]))
         return out
 
     def assign(self, texts: Sequence[str]) -> list[Assignment]:
