@@ -230,8 +230,7 @@ def test_eval_set_meets_the_recall_and_precision_targets():
     # The targets hold on every slice the rules were developed against, so a change that
     # breaks any of those rows fails here.
     bench = _load_benchmark()
-    developed = bench.SPLITS[:7]  # dev, holdout1 ... holdout6
-    score = bench.score_risk(r for r in _rows() if r["split"] in developed)
+    score = bench.score_risk(r for r in _rows() if r["split"] not in bench.UNTUNED)
     precision, recall = score.flag()
     assert recall >= 0.98, score.confusion
     assert precision >= 0.75, score.confusion
@@ -239,12 +238,11 @@ def test_eval_set_meets_the_recall_and_precision_targets():
 
 
 def test_untuned_held_out_slice_stays_at_its_measured_level():
-    # Slices written after the rules: holdout7 was scored before the concept families were
-    # added (0.70 then), holdout8 after them and never tuned on. holdout8 does NOT meet the
-    # 0.98 recall target (0.44 when written); these floors only stop them getting worse.
-    # See BENCHMARKS.md.
+    # The slice written after the last rule change and never tuned on (holdout9) measures
+    # phrasings the rules were not written for. It does NOT meet the 0.98 recall target
+    # (0.465 when written); this floor only stops it getting worse. See BENCHMARKS.md.
     bench = _load_benchmark()
-    for split, floor in {"holdout7": 0.97, "holdout8": 0.42}.items():
+    for split, floor in {"holdout9": 0.44}.items():
         score = bench.score_risk(r for r in _rows() if r["split"] == split)
         precision, recall = score.flag()
         assert recall >= floor, (split, score.confusion)
