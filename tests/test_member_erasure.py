@@ -129,8 +129,8 @@ def test_confirmation_page_shows_what_is_deleted_and_what_is_kept(client, signed
     assert "Photographs" not in html
     # Anonymised, with what they said, and that it will not be quoted again.
     assert SAID in html
-    assert "1 of them could be quoted in public updates now" in html
-    assert "None of them will be quoted in public updates again" in html
+    assert "1 thing they said at meetings is on record under their name" in html
+    assert "will never be quoted in public updates again (1 could be quoted now)" in html
     # Kept, and why; the payment note to check.
     assert "Attendance at 1 meeting" in html
     assert "£25.00 paid in total" in html
@@ -348,3 +348,20 @@ def test_erasing_needs_the_forms_csrf_token(app, client, signed_in, robin):
     db.session.expire_all()
     assert db.session.get(PanelMember, robin.id).erased_at is None
     assert 'name="csrf_token"' in client.get(erase_url(robin)).get_data(as_text=True)
+
+
+def test_what_people_typed_is_escaped_on_the_confirmation_page(client, signed_in, panel,
+                                                               service_a):
+    member = services.add_member(panel, display_name="<b>Bold</b>", access_needs=["other"],
+                                 access_notes="<script>alert(1)</script>")
+    meeting = services.create_meeting(service_id=service_a.id, panel_id=panel.id,
+                                      kind="panel_meeting", topic="<i>Topic</i>",
+                                      held_on=date(2026, 1, 5))
+    services.set_attendance(meeting, [member.id])
+    services.add_contribution(meeting, text="<img src=x onerror=alert(1)>", member_id=member.id)
+    services.record_involvement(meeting, member_id=member.id, hours="1", reward="declined",
+                                notes="<u>note</u>")
+    html = client.get(erase_url(member)).get_data(as_text=True)
+    for raw in ("<b>Bold</b>", "<script>alert(1)", "<i>Topic</i>", "<img src=x", "<u>note</u>"):
+        assert raw not in html, raw
+    assert "&lt;b&gt;Bold&lt;/b&gt;" in html
