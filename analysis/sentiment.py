@@ -260,6 +260,13 @@ _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+|\n+")
 _PHRASE_PATTERNS = tuple(
     (re.compile(rf"\b{pattern}\b", re.IGNORECASE), f" {token} ") for pattern, token, _ in _PHRASES
 )
+# Any of the phrases: most comments contain none, and one search is far cheaper than one
+# substitution per phrase.
+_ANY_PHRASE = re.compile(
+    "|".join(rf"(?:\b{pattern}\b)" for pattern, _, _ in _PHRASES), re.IGNORECASE
+)
+# Sentences and clauses recur across comments ("Very helpful staff."): score each once.
+_CACHE_SIZE = 1 << 16
 
 # Weight of the clause after a contrast word relative to the clause before it.
 _AFTER_CONTRAST_WEIGHT = 0.6
@@ -280,15 +287,19 @@ def _analyzer() -> SentimentIntensityAnalyzer:
 
 
 def _rewrite_phrases(text: str) -> str:
+    if not _ANY_PHRASE.search(text):
+        return text
     for pattern, token in _PHRASE_PATTERNS:
         text = pattern.sub(token, text)
     return text
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _clause_score(clause: str) -> float:
     return float(_analyzer().polarity_scores(clause)["compound"])
 
 
+@lru_cache(maxsize=_CACHE_SIZE)
 def _sentence_score(sentence: str) -> float:
     if _SUGGESTION_START.match(sentence):
         sentence = "ysxsuggest " + sentence

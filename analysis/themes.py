@@ -526,7 +526,17 @@ class ThemeModel(BaseEstimator):
             # _SVD_ROWS rows a seeded sample fits them at a fraction of the cost.
             rows = (rng.choice(X.shape[0], _SVD_ROWS, replace=False)
                     if X.shape[0] > _SVD_ROWS else slice(None))
-            self.svd_.fit(X[rows])
+            sample = X[rows]
+            # Terms absent from the sample get zero weights anyway: leave them out of the SVD.
+            present = np.flatnonzero(np.bincount(sample.indices, minlength=X.shape[1]))
+            if present.size < X.shape[1]:
+                self.svd_.fit(sample[:, present])
+                components = np.zeros((self.svd_.components_.shape[0], X.shape[1]))
+                components[:, present] = self.svd_.components_
+                self.svd_.components_ = components
+                self.svd_.n_features_in_ = X.shape[1]
+            else:
+                self.svd_.fit(sample)
             self._svd_basis = np.ascontiguousarray(self.svd_.components_.T, dtype=np.float32)
             V = np.asarray(X @ self._svd_basis)
         else:
@@ -613,7 +623,7 @@ class ThemeModel(BaseEstimator):
             if sentiment is None:
                 sentiment = _sentiment_scores(texts)
             V = np.hstack([_l2(V), self.sentiment_weight * sentiment[:, None]])
-        return _l2(V).astype(np.float32)
+        return _l2(V)
 
     def _width(self) -> int:
         if self.embedder_ is not None:
