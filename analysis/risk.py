@@ -48,9 +48,10 @@ labelled service-user data, and a rule can be read and argued with):
 The level of the comment is the highest level of any match; ``reasons`` lists the matched
 phrases as they appear in the original text, so a reviewer sees why the comment was flagged.
 
-Rules only find phrasings someone thought of. On evaluation rows written after the last rule
-change, about one risky comment in five was missed (see BENCHMARKS.md, "Risk and redaction"),
-so a flag is a prompt for a person, and no flag is not an all-clear.
+Rules only find phrasings someone thought of. Each round of changes brought the slice it was
+written from to full recall, but on evaluation rows written afterwards to avoid known
+phrasings about half of the risky comments were missed (see BENCHMARKS.md, "Risk and
+redaction"), so a flag is a prompt for a person, and no flag is not an all-clear.
 """
 
 from __future__ import annotations
