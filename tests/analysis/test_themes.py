@@ -10,8 +10,9 @@ import numpy as np
 import pytest
 from conftest import CONTENTLESS, topic_of
 from sklearn.base import clone
+from sklearn.feature_extraction.text import TfidfVectorizer
 
-from analysis.text import Tokenizer, is_contentless, normalise, split_units
+from analysis.text import Analyzer, Tokenizer, is_contentless, normalise, split_units
 from analysis.themes import (
     MODEL_FORMAT,
     UNASSIGNED,
@@ -170,15 +171,59 @@ def test_assign_matches_fit(model: ThemeModel, texts: list[str]) -> None:
 
 
 def test_assign_one_comment_is_fast(model: ThemeModel) -> None:
+    text = "The car park at the clinic was full again."
+    plain = TfidfVectorizer().fit(model.texts_)
     model.assign(["warm up"])
-    times = []
+    ours, base = [], []
     for _ in range(20):
-        start = time.perf_counter()
-        model.assign(["The car park at the clinic was full again."])
-        times.append(time.perf_counter() - start)
-    # The benchmark measures the real figure (< 5 ms); a loose bound keeps this test stable
-    # on a busy machine.
-    assert np.median(times) < 0.05
+        start = time.process_time()
+        model.assign([text])
+        middle = time.process_time()
+        plain.transform([text])
+        ours.append(middle - start)
+        base.append(time.process_time() - middle)
+    # CPU time against one plain TfidfVectorizer.transform call in the same loop, never a
+    # wall-clock bound: the benchmark measures about 2-3x; this loose bound only catches a
+    # regression by an order of magnitude.
+    assert sum(ours) <= 30 * max(sum(base), 1e-4)
+
+
+def test_analyzer_bigrams_stay_within_a_sentence() -> None:
+    analyzer = Analyzer(stem=False)
+    assert Analyzer.pieces("Kind staff. Long wait, but worth it") == [
+        "Kind staff.", "Long wait", "but worth it"]
+    features = analyzer("Kind staff. Long wait")
+    assert "kind staff" in features and "long wait" in features
+    assert "staff long" not in features
+
+
+def test_fit_matrix_is_tfidf_vectorizer_over_pieces(texts: list[str]) -> None:
+    # The fit counts each distinct piece once and adds pieces up; the rows must be exactly
+    # what TfidfVectorizer gives with the same analyzer, and what assign() will see.
+    model = ThemeModel(taxonomy="none", sentiment=False)
+    sample = [*texts[:40], "Kind staff. Long wait", "Long wait. Kind staff", "Kind staff."]
+    X = model._fit_tfidf(sample, [])
+    expected = TfidfVectorizer(analyzer=Analyzer(), lowercase=False, sublinear_tf=True,
+                               max_df=0.5, dtype=np.float32).fit_transform(sample)
+    assert X.shape == expected.shape
+    assert abs(X - expected).max() < 1e-5
+    assert abs(model.vectorizer_.transform(sample) - X).max() < 1e-5
+
+
+def test_repeated_comments_share_themes_and_count(texts: list[str]) -> None:
+    repeated = [*texts, *texts[:10], *texts[:10]]
+    model = ThemeModel(taxonomy="none", k=5, random_state=0, sentiment=False).fit(repeated)
+    n = len(texts)
+    for i in range(10):
+        assert model.assignments_[n + i] == model.assignments_[i]
+        assert model.assignments_[n + 10 + i] == model.assignments_[i]
+    counted = Counter(key for a in model.assignments_ for key in a.themes)
+    assert {key: info.size for key, info in model.themes_.items()} == {
+        key: counted.get(key, 0) for key in model.themes_}
+    # Representatives are positions in the fit texts, each a different comment.
+    for info in model.themes_.values():
+        assert len(set(info.representative)) == len(info.representative)
+        assert all(0 <= i < len(repeated) for i in info.representative)
 
 
 def test_save_load_round_trip(model: ThemeModel, texts: list[str], tmp_path) -> None:
