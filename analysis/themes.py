@@ -703,7 +703,9 @@ class ThemeModel(BaseEstimator):
                 [" " not in term and term not in general
                  for term in self._feature_names()], dtype=bool
             )
-        topical = np.asarray((X[:, self._topic_columns] != 0).sum(axis=1)).ravel() > 0
+        # TF-IDF weights are positive: one sparse product finds the rows with a topic term
+        # (selecting the columns of a large CSR matrix costs far more).
+        topical = np.asarray(X @ self._topic_columns.astype(np.float32)).ravel() > 0
         return np.array([-1 if topical[i] else int(is_critical(t)) for i, t in enumerate(texts)],
                         dtype=np.int64)
 
