@@ -104,3 +104,17 @@ def test_a_missing_answer_is_announced_and_focused(live_app, phone):
     focused_name = phone.evaluate("document.activeElement.name")
     assert focused_name and focused_name.startswith("q")
     assert phone.locator("textarea").first.input_value() == "Kept: what I typed before the error."
+
+
+def test_the_survey_works_with_javascript_off(live_app, survey_url, browser):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 375, "height": 740})
+    page = context.new_page()
+    try:
+        page.goto(survey_url)
+        page.get_by_label("Neither good nor poor", exact=True).check()
+        page.locator("textarea").first.fill("Fine, but the letters were confusing.")
+        page.get_by_role("button", name="Send feedback").click()
+        page.wait_for_url(re.compile(r"/thank-you$"))
+        assert RECEIPT.match(page.locator("#receipt-code").first.inner_text().strip())
+    finally:
+        context.close()
