@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from itertools import pairwise
+from typing import Any
 
 from nltk.stem import SnowballStemmer
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
@@ -32,9 +33,9 @@ __all__ = [
 # abbreviations meet their spelled-out forms. Phrases are rewritten on the lower-cased text, each
 # only when a cheap substring test says it can match (most comments need none of them); single
 # words are mapped token by token in :class:`Tokenizer`.
-_PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
-    (trigger, re.compile(pattern), repl)
-    for trigger, pattern, repl in (
+_CONTRACTION = {"c": " can not ", "w": " will not ", "n": " not "}
+_PHRASES: tuple[tuple[str, re.Pattern[str], Any], ...] = (
+    *((trigger, re.compile(pattern), repl) for trigger, pattern, repl in (
         ("phq", r"\bphq[\s\-]?9\b", " phq9 "),
         ("gad", r"\bgad[\s\-]?7\b", " gad7 "),
         ("core", r"\bcore[\s\-]?10\b", " core10 "),
@@ -44,11 +45,10 @@ _PHRASES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("cognitive", r"\bcognitive behaviou?ral therapy\b", " cbt "),
         ("talking", r"\btalking therap(?:y|ies)\b", " iapt "),
         ("thank", r"\bthank[\s\-]?you\b", " thank "),
-        ("'", r"\bcan'?t\b", " can not "),
-        ("'", r"\bwon'?t\b", " will not "),
-        ("'", r"n't\b", " not "),
-        ("'", r"'(?:s|re|ve|ll|d|m)\b", " "),
-    )
+    )),
+    # Contractions in one pass (leftmost match first, as the four rewrites one after another).
+    ("'", re.compile(r"\bcan'?t\b|\bwon'?t\b|n't\b|'(?:s|re|ve|ll|d|m)\b"),
+     lambda m: _CONTRACTION.get(m.group(0)[0], " ")),
 )
 _WORD_MAP: dict[str, str] = {
     "appt": "appointment", "appts": "appointment", "dr": "doctor", "drs": "doctor",
@@ -271,23 +271,26 @@ class Tokenizer:
     def __call__(self, text: str) -> list[str]:
         """Return the tokens of ``text``."""
         cache = self._cache
-        out = []
-        for word in _TOKEN.findall(normalise(text)):
-            token = cache.get(word)
-            if token is None:
-                mapped = _WORD_MAP.get(word, word)
-                if mapped.isdigit():
-                    mapped = "nhs" + mapped
-                if mapped in STOP_WORDS:
-                    token = ""
-                elif self._stemmer is not None:
-                    token = self._stemmer.stem(mapped)
-                else:
-                    token = mapped
-                cache[word] = token
-            if token:
-                out.append(token)
-        return out
+        words = _TOKEN.findall(normalise(text))
+        try:
+            tokens = [cache[word] for word in words]
+        except KeyError:
+            tokens = [cache[word] if word in cache else self._learn(word) for word in words]
+        return [token for token in tokens if token]
+
+    def _learn(self, word: str) -> str:
+        """Map, stop and stem one new word, and remember it ("" for a stop word)."""
+        mapped = _WORD_MAP.get(word, word)
+        if mapped.isdigit():
+            mapped = "nhs" + mapped
+        if mapped in STOP_WORDS:
+            token = ""
+        elif self._stemmer is not None:
+            token = self._stemmer.stem(mapped)
+        else:
+            token = mapped
+        self._cache[word] = token
+        return token
 
     def __getstate__(self) -> dict[str, object]:
         # The cache is rebuilt cheaply; keeping it out makes saved models smaller.
