@@ -293,9 +293,21 @@ def report_learnt_experiment(rows: list[dict[str, str]]) -> None:
     def on_vectors() -> object:
         return LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")
 
+    real_comments: list[str] = []
+    try:
+        from analysis.evaluate import data_path
+
+        with open(data_path(), newline="", encoding="utf-8") as handle:
+            real_comments = [t for row in csv.DictReader(handle)
+                             if (t := (row.get("FFT answer") or "").strip())]
+    except OSError:
+        print("  (the real FFT file is not here: no real-data flag rate)")
+    real_rule_flags = sum(assess_risk(t).flag for t in real_comments)
+
     inputs: dict[str, tuple[object, object]] = {"tf-idf": (texts, tfidf)}
     try:
-        vectors = np.asarray(SentenceEmbedder().fit_transform(list(texts)))
+        embedder = SentenceEmbedder()
+        vectors = np.asarray(embedder.fit_transform(list(texts)))
         inputs["embeddings"] = (vectors, on_vectors)
     except EmbeddingsUnavailable as exc:
         print(f"  embeddings skipped: {exc}")
@@ -315,6 +327,15 @@ def report_learnt_experiment(rows: list[dict[str, str]]) -> None:
               f"precision {_ratio((oof & truth[tuned]).sum(), oof.sum()):.3f}, recall "
               f"{oof[truth[tuned]].mean():.3f})")
         fitted = make().fit(features[tuned], truth[tuned])
+        if real_comments:
+            # What it would put in front of a lead on real feedback: the real NHS FFT comments
+            # are not labelled for risk, but almost none of them are about risk at all.
+            real = (np.array(real_comments, dtype=object) if name == "tf-idf"
+                    else np.asarray(embedder.transform(real_comments)))
+            share = fitted.predict_proba(real)[:, 1]
+            print(f"  {name} on {len(real_comments):,} real NHS FFT comments: flags "
+                  f"{(share >= threshold).mean():.1%} at its threshold "
+                  f"(rules: {real_rule_flags / len(real_comments):.2%})")
         for held in UNTUNED:
             test = split == held
             learnt = fitted.predict_proba(features[test])[:, 1] >= threshold
