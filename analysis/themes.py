@@ -73,6 +73,8 @@ _KMEANS_ROWS = 10_000
 # Values of k tried by ``k="auto"`` (geometrically spaced up to ``max_k``); fewer miss the right
 # k on small inputs.
 _K_CANDIDATES = 10
+# Rows per block when comparing units with every seed.
+_BLOCK = 4096
 # k-means iterations: later ones move a handful of comments between similar themes.
 _MAX_ITER = 100
 
@@ -368,7 +370,8 @@ class ThemeModel(BaseEstimator):
         residual = np.flatnonzero(np.array([k is None for k in seeded[0]], dtype=bool)
                                   & (counts > 0))
         self._topic_columns = None
-        groups = self._groups(unique_texts, X[: len(unique_texts)])
+        X = X[: len(unique_texts)]
+        groups = self._groups(unique_texts, X)
         self._emergent_keys: list[str] = []
         self._emergent_group = np.zeros(0, dtype=np.int64)
         self._emergent_centroids = np.zeros((0, vectors.shape[1]), dtype=np.float32)
@@ -389,7 +392,7 @@ class ThemeModel(BaseEstimator):
         first = np.zeros(len(distinct), dtype=np.int64)
         first[text_index[::-1]] = np.arange(len(texts) - 1, -1, -1)
         self._describe(unique_texts, unit_index, first[owner_array].tolist(), unit_keys,
-                       unit_scores, X[: len(unique_texts)], by_text, repeats)
+                       unit_scores, X, by_text, repeats)
         self.k_ = len(set(self._emergent_keys) - {UNASSIGNED})
         self.version_ = MODEL_FORMAT
         report(1.0, "done")
@@ -671,9 +674,16 @@ class ThemeModel(BaseEstimator):
         # clause is a near-duplicate of it (a comment someone moved), because short seeds
         # ("waiting list") sit close to many unrelated clauses in a small space.
         score = V @ self._seed_centroids.T
-        sims = V @ self._seed_vectors.T
-        near = np.flatnonzero((sims >= _NEAR_DUPLICATE).any(axis=1))
-        sims = sims[near]
+        # Similarities to every seed, a block of rows at a time (a full matrix of large inputs
+        # is slow to write and read back); only rows near some seed are kept.
+        near_rows, near_sims = [np.zeros(0, dtype=np.int64)], [np.zeros((0, len(self._seed_owner)))]
+        for start in range(0, n, _BLOCK):
+            block = V[start:start + _BLOCK] @ self._seed_vectors.T
+            hit = np.flatnonzero(block.max(axis=1) >= _NEAR_DUPLICATE)
+            if hit.size:
+                near_rows.append(hit + start)
+                near_sims.append(block[hit])
+        near, sims = np.concatenate(near_rows), np.vstack(near_sims)
         for j in range(len(self._seed_keys) if near.size else 0):
             cols = self._seed_owner == j
             if cols.any():
