@@ -134,9 +134,51 @@ def describe_violations(violations: list[dict]) -> str:
     return "\n".join(lines)
 
 
+_SIDEWAYS = """
+() => {
+  const width = document.documentElement.clientWidth;
+  if (document.documentElement.scrollWidth <= width) return [];
+  const clipped = element => {  // inside a box that scrolls or clips, and that box fits
+    for (let box = element.parentElement; box; box = box.parentElement) {
+      if (getComputedStyle(box).overflowX !== "visible") {
+        return box.getBoundingClientRect().right <= width + 1;
+      }
+    }
+    return false;
+  };
+  const wide = [];
+  for (const element of document.querySelectorAll("body *")) {
+    if (element.getBoundingClientRect().right > width + 1 && !clipped(element)
+        && !wide.some(outer => outer.contains(element))) wide.push(element);
+  }
+  if (!wide.length) wide.push(document.documentElement);  // something absolutely positioned
+  return wide.slice(0, 5).map(element => element.tagName.toLowerCase()
+    + (element.id ? "#" + element.id : "")
+    + [...element.classList].map(name => "." + name).join(""));
+}
+"""
+
+
+def reflow_violations(page) -> list[dict]:
+    """WCAG 1.4.10 Reflow, which axe cannot judge: at 320 CSS pixels wide nothing may make the
+    page scroll sideways (wide tables scroll inside their own container instead)."""
+    if page.viewport_size["width"] > 320:
+        return []
+    wide = page.evaluate(_SIDEWAYS)
+    if not wide:
+        return []
+    return [{
+        "id": "reflow", "impact": "serious",
+        "help": "Content must fit a 320px-wide screen without scrolling sideways (WCAG 1.4.10)",
+        "helpUrl": "https://www.w3.org/WAI/WCAG22/Understanding/reflow.html",
+        "nodes": [{"target": [selector], "summary": "Fix this:\n  Wider than the screen"}
+                  for selector in wide],
+    }]
+
+
 class Axe:
-    """Runs axe-core in a page and collects what it finds, page by page, so one failing test
-    lists every page's problems at once."""
+    """Runs axe-core in a page (and the reflow check on a 320px screen) and collects what it
+    finds, page by page, so one failing test lists every page's problems at once."""
 
     def __init__(self, script: Path) -> None:
         self.script = script
@@ -153,7 +195,7 @@ class Axe:
         if where is None:
             path = page.url.split("//", 1)[-1].split("/", 1)[-1]
             where = f"/{path} at {page.viewport_size['width']}px"
-        found = self.violations(page)
+        found = self.violations(page) + reflow_violations(page)
         if found:
             self.found[where] = found
         return found
