@@ -32,10 +32,15 @@ class Config:
         "NHSUK_FRONTEND_DIST", str(BASE_DIR / "node_modules" / "nhsuk-frontend" / "dist" / "nhsuk")
     )
     MODEL_DIR = os.environ.get("YOUSAID_MODEL_DIR", str(INSTANCE_DIR / "models"))
+    # File each new comment under the service's existing themes as it arrives (in the
+    # background, never inside the request that brought it).
+    ASSIGN_ON_ARRIVAL = True
 
 
 class TestConfig(Config):
     TESTING = True
+    # Tests that want new feedback filed under themes as it arrives turn this on and wait.
+    ASSIGN_ON_ARRIVAL = False
     SECRET_KEY = "test-secret"  # noqa: S105 - fixed key for tests only
     WTF_CSRF_ENABLED = False
     RATELIMIT_ENABLED = False

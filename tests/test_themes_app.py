@@ -536,3 +536,43 @@ def test_redaction_placeholders_never_make_a_theme(runner, service):
         terms = " ".join(theme.top_terms).lower()
         assert not {"nhs", "number", "phone", "email"} & set(terms.split()), (theme.name, terms)
     assert theme_of(service, "I waited five months").key == "waiting_distress"
+
+
+def test_new_feedback_is_filed_under_the_themes_as_it_arrives(app, client, runner, service):
+    from feedback_app.models import QuestionKind
+    from feedback_app.surveys import services as surveys
+
+    add_comments(service, ALL_TEXTS)
+    assert runner.invoke(args=["analyse", "--service", "northshire"]).exit_code == 0
+    survey = surveys.create_survey(service, "Your views")
+    surveys.publish_survey(survey)
+    text_q = next(q for q in survey.questions if q.kind == QuestionKind.TEXT)
+    fft_q = next(q for q in survey.questions if q.kind == QuestionKind.FFT)
+    app.config["ASSIGN_ON_ARRIVAL"] = True
+
+    response = client.post(f"/s/{survey.slug}", data={
+        f"q{fft_q.id}": "Poor", "submission_key": "arrival-key-0123456789",
+        f"q{text_q.id}": "The waiting list was months long and nobody called me.",
+    })
+    assert response.status_code == 303
+    services.wait_for_background_runs()
+    db.session.expire_all()
+    comment = db.session.scalar(sa.select(Comment).where(Comment.question_id == text_q.id))
+    keys = [ct.theme.key for ct in db.session.scalars(
+        sa.select(CommentTheme).where(CommentTheme.comment_id == comment.id))]
+    assert keys and keys[0] == "waiting_distress"
+
+
+def test_filing_on_arrival_waits_for_a_running_analysis(app, runner, service):
+    add_comments(service, ALL_TEXTS)
+    assert runner.invoke(args=["analyse", "--service", "northshire"]).exit_code == 0
+    new = add_comments(service, ["Too many forms to fill in, every single week."])
+    services.queue_run(service.id, started_by_id=None)  # a full analysis is waiting to start
+    app.config["ASSIGN_ON_ARRIVAL"] = True
+    services.file_on_arrival(service.id)
+    services.wait_for_background_runs()
+    db.session.expire_all()
+    assert db.session.scalar(
+        sa.select(sa.func.count()).select_from(CommentTheme)
+        .where(CommentTheme.comment_id == new[0].id)
+    ) == 0  # left for the full analysis, which files every comment

@@ -55,6 +55,7 @@ from feedback_app.panels.forms import (
     WithdrawConsentForm,
 )
 from feedback_app.panels.services import PanelRuleError
+from feedback_app.themes import services as themes
 
 bp = Blueprint("panels", __name__, url_prefix="/panels")
 
@@ -463,6 +464,7 @@ def new_contribution(meeting_id: int) -> ResponseReturnValue:
         except PanelRuleError as error:
             form.add_rule_error(error)
         else:
+            themes.file_on_arrival(meeting.service_id)
             flash("What was said has been saved.", "success")
             return redirect(url_for("panels.meeting", meeting_id=meeting.id,
                                     saved=contribution.id, _anchor="contributions"))
@@ -485,6 +487,7 @@ def edit_contribution(contribution_id: int) -> ResponseReturnValue:
         except PanelRuleError as error:
             form.add_rule_error(error)
         else:
+            themes.file_on_arrival(meeting.service_id)
             flash("Your changes have been saved.", "success")
             return redirect(url_for("panels.meeting", meeting_id=meeting.id,
                                     saved=contribution.id, _anchor="contributions"))

@@ -42,6 +42,7 @@ from feedback_app.surveys.forms import (
 from feedback_app.surveys.qr import KINDS as QR_KINDS
 from feedback_app.surveys.qr import qr_code
 from feedback_app.surveys.questions import FFT_TEXT, KIND_LABELS
+from feedback_app.themes import services as themes
 
 bp = Blueprint("surveys", __name__)
 
@@ -411,6 +412,7 @@ def _store(survey: Survey, form: ResponseFormBase) -> ResponseReturnValue:
         abort(400)
     # Only this browser may see the receipt code: the id stays in its (signed) session.
     session[THANKS_SESSION_KEY] = response.id
+    themes.file_on_arrival(survey.service_id)
     return redirect(url_for("surveys.thanks", slug=survey.slug), code=303)
 
 

@@ -139,6 +139,36 @@ def run_in_background(app: Flask, run_id: int) -> threading.Thread:
     return thread
 
 
+_arrival_locks: dict[int, threading.Lock] = defaultdict(threading.Lock)
+
+
+def file_on_arrival(service_id: int) -> threading.Thread | None:
+    """File a service's new comments under its existing themes, in a background thread, right
+    after they arrive (a survey answer, a panel contribution). Nothing is filed when the service
+    has no themes yet or a full analysis is queued or running (it will include them), and a
+    failure is logged, never shown to the person who wrote the comment: the comment is saved
+    already, and "Update with new feedback" or the next run files it."""
+    app = current_app._get_current_object()  # type: ignore[attr-defined]
+    if not app.config.get("ASSIGN_ON_ARRIVAL", True):
+        return None
+
+    def work() -> None:
+        with app.app_context(), _arrival_locks[service_id]:
+            try:
+                if active_run(service_id) is None:
+                    assign_new_comments(service_id)
+            except Exception:
+                db.session.rollback()
+                app.logger.exception("Filing new feedback for service %s failed", service_id)
+            finally:
+                db.session.remove()
+
+    thread = threading.Thread(target=work, name=f"file-on-arrival-{service_id}", daemon=True)
+    _threads.append(thread)
+    thread.start()
+    return thread
+
+
 def wait_for_background_runs(timeout: float = 120.0) -> None:
     """Wait for background runs to finish (tests and orderly shutdown)."""
     while _threads:
