@@ -117,7 +117,8 @@ def at_both_sizes(axe, page, url: str) -> None:
     """Check the page on a phone and on a laptop: the NHS.UK header and grid change between."""
     for size in (PHONE, LAPTOP):
         page.set_viewport_size(size)
-        page.goto(url)
+        response = page.goto(url)
+        assert response is not None and response.ok, f"{url}: {response and response.status}"
         axe.check(page)
 
 
