@@ -27,25 +27,8 @@ from feedback_app.panels.services import PanelRuleError
 RISKY = "I have been thinking about killing myself since the sessions stopped"
 
 
-@pytest.fixture
-def service_a(make_service):
-    return make_service(name="North Talking Therapies", slug="north")
 
 
-@pytest.fixture
-def facilitator(make_user, service_a):
-    return make_user(Role.FACILITATOR, services=[service_a])
-
-
-@pytest.fixture
-def signed_in(auth, facilitator):
-    auth.login(facilitator)
-    return facilitator
-
-
-@pytest.fixture
-def panel(service_a):
-    return services.create_panel(service_id=service_a.id, name="Service user panel")
 
 
 @pytest.fixture
