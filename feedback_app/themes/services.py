@@ -122,21 +122,26 @@ def queue_run(service_id: int, started_by_id: int | None,
 _threads: list[threading.Thread] = []
 
 
-def run_in_background(app: Flask, run_id: int) -> threading.Thread:
-    """Run the analysis in a daemon thread with its own app context and database session, so
-    the web request that asked for it returns at once."""
+def _in_background(app: Flask, name: str, work: Callable[[], None]) -> threading.Thread:
+    """Run `work` in a daemon thread with its own app context and database session."""
 
-    def work() -> None:
+    def target() -> None:
         with app.app_context():
             try:
-                execute_run(run_id)
+                work()
             finally:
                 db.session.remove()
 
-    thread = threading.Thread(target=work, name=f"analysis-run-{run_id}", daemon=True)
+    thread = threading.Thread(target=target, name=name, daemon=True)
     _threads.append(thread)
     thread.start()
     return thread
+
+
+def run_in_background(app: Flask, run_id: int) -> threading.Thread:
+    """Run the analysis in the background, so the web request that asked for it returns at
+    once."""
+    return _in_background(app, f"analysis-run-{run_id}", lambda: execute_run(run_id))
 
 
 _arrival_locks: dict[int, threading.Lock] = defaultdict(threading.Lock)
@@ -153,20 +158,15 @@ def file_on_arrival(service_id: int) -> threading.Thread | None:
         return None
 
     def work() -> None:
-        with app.app_context(), _arrival_locks[service_id]:
+        with _arrival_locks[service_id]:
             try:
                 if active_run(service_id) is None:
                     assign_new_comments(service_id)
             except Exception:
                 db.session.rollback()
                 app.logger.exception("Filing new feedback for service %s failed", service_id)
-            finally:
-                db.session.remove()
 
-    thread = threading.Thread(target=work, name=f"file-on-arrival-{service_id}", daemon=True)
-    _threads.append(thread)
-    thread.start()
-    return thread
+    return _in_background(app, f"file-on-arrival-{service_id}", work)
 
 
 def wait_for_background_runs(timeout: float = 120.0) -> None:
