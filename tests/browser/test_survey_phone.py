@@ -17,17 +17,24 @@ RECEIPT = re.compile(r"^[2-9A-HJKMNP-TW-Z]{4}-[2-9A-HJKMNP-TW-Z]{4}$")
 WORRYING = "The wait was so long I started thinking about ending my life."
 
 
-@pytest.fixture
-def survey_url(live_app):
+def publish_survey(live_app, title: str, *questions: tuple[str, str, bool]) -> str:
+    """A published survey (the FFT and a free-text follow-up, then `questions` as (kind, text,
+    required)) in a new service of the live app; returns its public address."""
     app, base = live_app
     with app.app_context():
         service = Service(name="Riverside Talking Therapies", slug="riverside")
         db.session.add(service)
         db.session.commit()
-        survey = services.create_survey(service, "Tell us about your therapy")
+        survey = services.create_survey(service, title)
+        for kind, text, required in questions:
+            services.add_question(survey, kind, text, required=required)
         services.publish_survey(survey)
-        slug = survey.slug
-    return f"{base}/s/{slug}"
+        return f"{base}/s/{survey.slug}"
+
+
+@pytest.fixture
+def survey_url(live_app):
+    return publish_survey(live_app, "Tell us about your therapy")
 
 
 def fits_the_screen(page) -> bool:
@@ -85,17 +92,8 @@ def test_an_expired_session_keeps_every_answer(live_app, survey_url, phone):
 
 def test_a_missing_answer_is_announced_and_focused(live_app, phone):
     """The NHS.UK error summary takes focus (for screen readers) and its link goes to the field."""
-    app, base = live_app
-    with app.app_context():
-        service = Service(name="Riverside Talking Therapies", slug="riverside")
-        db.session.add(service)
-        db.session.commit()
-        survey = services.create_survey(service, "Quick question")
-        services.add_question(survey, "yes_no", "Were you offered a choice of times?",
-                              required=True)
-        services.publish_survey(survey)
-        slug = survey.slug
-    phone.goto(f"{base}/s/{slug}")
+    phone.goto(publish_survey(live_app, "Quick question",
+                              ("yes_no", "Were you offered a choice of times?", True)))
     phone.locator("textarea").first.fill("Kept: what I typed before the error.")
     phone.get_by_role("button", name="Send feedback").click()
 
