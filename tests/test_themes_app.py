@@ -576,3 +576,36 @@ def test_filing_on_arrival_waits_for_a_running_analysis(app, runner, service):
         sa.select(sa.func.count()).select_from(CommentTheme)
         .where(CommentTheme.comment_id == new[0].id)
     ) == 0  # left for the full analysis, which files every comment
+
+
+def test_filing_new_feedback_loads_the_saved_model_once_until_a_new_fit(
+        app, runner, service, monkeypatch):
+    from analysis.themes import ThemeModel
+
+    services._MODEL_CACHE.clear()
+    loads = []
+    real_load = ThemeModel.load.__func__
+    monkeypatch.setattr(ThemeModel, "load",
+                        classmethod(lambda cls, path: loads.append(path) or real_load(cls, path)))
+    add_comments(service, ALL_TEXTS)
+    assert runner.invoke(args=["analyse", "--service", "northshire"]).exit_code == 0
+    loads.clear()
+
+    texts = ["The waiting list was months long and nobody called me.",
+             "Too many forms to fill in, every single week.",
+             "My therapist was so kind and really listened."]
+    for text in texts:
+        new = add_comments(service, [text])
+        assert services.assign_new_comments(service.id) == 1
+        assert db.session.scalar(
+            sa.select(sa.func.count()).where(CommentTheme.comment_id == new[0].id)) >= 1
+    assert len(loads) == 1  # one read of the file served all three
+
+    # A new fit writes a new file (the old one is pruned): the next filing reads the new one.
+    assert runner.invoke(args=["analyse", "--service", "northshire"]).exit_code == 0
+    loads.clear()
+    add_comments(service, ["Evening appointments would help me."])
+    assert services.assign_new_comments(service.id) == 1
+    latest = services.latest_run(service.id)
+    assert loads == [latest.model_path]
+    assert all(key[0] == latest.model_path for key in services._MODEL_CACHE)

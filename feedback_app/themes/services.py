@@ -257,10 +257,50 @@ def _prune_models(run: AnalysisRun) -> None:
     db.session.commit()
 
 
-def load_latest_model(service_id: int) -> tuple[Any, AnalysisRun] | None:
-    """The saved model of the service's latest finished fit, if its file can be read."""
+#: Models kept in memory for filing new comments, by file: (path, size, mtime) -> model.
+_MODEL_CACHE: dict[tuple[str, int, int], Any] = {}
+_MODEL_CACHE_SIZE = 4
+_model_cache_lock = threading.Lock()
+
+
+def _load_model(path: str, cached: bool) -> Any:
+    """``ThemeModel.load(path)``; with ``cached``, one load serves until the file changes.
+
+    Filing on arrival assigns each new answer with the service's saved model, and loading it
+    costs far more than assigning one comment. The key includes the file's size and mtime, so
+    a rewritten file is read again, and a deleted one (pruned, or removed after an erasure)
+    leaves the cache, so text it held is not kept in memory.
+    """
     from analysis.themes import ThemeModel
 
+    if not cached:
+        return ThemeModel.load(path)
+    with _model_cache_lock:
+        # Drop models whose file is gone or has changed (a newer fit pruned it, say).
+        for key in list(_MODEL_CACHE):
+            try:
+                stat = Path(key[0]).stat()
+            except OSError:
+                stat = None
+            if stat is None or key[1:] != (stat.st_size, stat.st_mtime_ns):
+                del _MODEL_CACHE[key]
+        stat = Path(path).stat()
+        key = (path, stat.st_size, stat.st_mtime_ns)
+        model = _MODEL_CACHE.pop(key, None)
+        if model is None:
+            model = ThemeModel.load(path)
+        _MODEL_CACHE[key] = model  # most recently used last
+        while len(_MODEL_CACHE) > _MODEL_CACHE_SIZE:
+            del _MODEL_CACHE[next(iter(_MODEL_CACHE))]
+        return model
+
+
+def load_latest_model(service_id: int, cached: bool = False) -> tuple[Any, AnalysisRun] | None:
+    """The saved model of the service's latest finished fit, if its file can be read.
+
+    ``cached=True`` may return the same object as an earlier call: callers must only read it
+    (``assign``), never fit or correct it.
+    """
     runs = db.session.scalars(
         sa.select(AnalysisRun)
         .where(
@@ -274,7 +314,7 @@ def load_latest_model(service_id: int) -> tuple[Any, AnalysisRun] | None:
     )
     for run in runs:
         try:
-            return ThemeModel.load(run.model_path), run
+            return _load_model(run.model_path, cached), run
         except (OSError, ValueError, TypeError, EOFError):
             current_app.logger.warning("Could not load saved model %s", run.model_path)
     return None
@@ -445,7 +485,7 @@ def assign_new_comments(service_id: int, run: AnalysisRun | None = None) -> int:
 
     Returns the number of comments looked at (0 when there is no saved model yet).
     """
-    loaded = load_latest_model(service_id)
+    loaded = load_latest_model(service_id, cached=True)
     if loaded is None:
         return 0
     model, fit_run = loaded
