@@ -20,6 +20,7 @@ that is where most of the speed comes from.
 from __future__ import annotations
 
 import re
+import warnings
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from contextlib import nullcontext
@@ -36,6 +37,7 @@ from sklearn.base import BaseEstimator
 from sklearn.cluster import KMeans
 from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import TfidfVectorizer
+from sklearn.manifold import SpectralEmbedding
 from sklearn.utils import check_random_state
 from threadpoolctl import threadpool_limits
 
@@ -77,6 +79,12 @@ _K_CANDIDATES = 10
 _BLOCK = 4096
 # k-means iterations: later ones move a handful of comments between similar themes.
 _MAX_ITER = 100
+#: Clustering in a spectral embedding of the nearest-neighbour graph (``graph_dims``): its
+#: dimensions when "auto" picks it, each unit's neighbours, and the fewest topical units it is
+#: worth it for (below that, plain k-means).
+_GRAPH_DIMS = 20
+_GRAPH_NEIGHBOURS = 10
+_GRAPH_MIN_ROWS = 50
 
 _GENERAL_NAMES = (
     ("General praise", "Praise or thanks for the service as a whole, with no particular topic."),
@@ -242,6 +250,14 @@ class ThemeModel(BaseEstimator):
         Score sentiment per comment and theme (:mod:`analysis.sentiment`). False skips it
         (every sentiment is 0.0): the command line does, as its output has no sentiment and
         scoring costs more than the rest of the fit on large inputs.
+    lsa_weight : float, default=0.5
+        Embeddings backend only: weight of the TF-IDF + LSA vector set beside each sentence
+        embedding (both L2-normalised first; 0 = embeddings alone). The sentence model knows
+        general English; the LSA part knows the words of this feedback.
+    graph_dims : int or "auto", default="auto"
+        Cluster topical comments in a spectral embedding of their nearest-neighbour graph with
+        this many dimensions (0 = k-means on the vectors themselves). ``"auto"``: 20 for the
+        embeddings backend, 0 for the default one (see BENCHMARKS.md for both measurements).
     """
 
     def __init__(
@@ -259,6 +275,8 @@ class ThemeModel(BaseEstimator):
         contentless: bool = True,
         general: bool = True,
         sentiment: bool = True,
+        lsa_weight: float = 0.5,
+        graph_dims: int | str = "auto",
     ) -> None:
         self.taxonomy = taxonomy
         self.k = k
@@ -273,6 +291,8 @@ class ThemeModel(BaseEstimator):
         self.contentless = contentless
         self.general = general
         self.sentiment = sentiment
+        self.lsa_weight = lsa_weight
+        self.graph_dims = graph_dims
 
     # ------------------------------------------------------------------ fitting
     def fit(
@@ -407,6 +427,12 @@ class ThemeModel(BaseEstimator):
             raise ValueError(f"units must be 'clause' or 'comment', not {self.units!r}")
         if not (self.k == "auto" or (isinstance(self.k, int | np.integer) and self.k >= 1)):
             raise ValueError(f"k must be a positive integer or 'auto', not {self.k!r}")
+        if not (self.graph_dims == "auto"
+                or (isinstance(self.graph_dims, int | np.integer) and self.graph_dims >= 0)):
+            raise ValueError(
+                f"graph_dims must be a non-negative integer or 'auto', not {self.graph_dims!r}")
+        if self.lsa_weight < 0:
+            raise ValueError(f"lsa_weight must be at least 0, not {self.lsa_weight!r}")
 
     def _units(
         self, texts: Sequence[str]
@@ -519,7 +545,15 @@ class ThemeModel(BaseEstimator):
             # Fail now, with the install hint, rather than halfway through the fit.
             self.embedder_.transform(["probe"])
             V = np.asarray(self.embedder_.transform(texts), dtype=np.float32)
+            if self.lsa_weight:
+                lsa = self._fit_svd(X, rng)
+                if self.svd_ is not None:  # too few words for LSA: embeddings alone
+                    V = np.hstack([_l2(V), self.lsa_weight * _l2(lsa)])
             return self._finish(V, texts, sentiment), X
+        return self._finish(self._fit_svd(X, rng), texts, sentiment), X
+
+    def _fit_svd(self, X: Any, rng: np.random.RandomState) -> np.ndarray:
+        """Fit ``svd_`` (LSA) on the TF-IDF matrix ``X`` and return its rows' LSA vectors."""
         n_components = min(self.n_components, X.shape[1] - 1, max(X.shape[0] - 1, 1))
         if n_components >= 2:
             self.svd_ = TruncatedSVD(
@@ -541,10 +575,8 @@ class ThemeModel(BaseEstimator):
             else:
                 self.svd_.fit(sample)
             self._svd_basis = np.ascontiguousarray(self.svd_.components_.T, dtype=np.float32)
-            V = np.asarray(X @ self._svd_basis)
-        else:
-            V = X.toarray()
-        return self._finish(V, texts, sentiment), X
+            return np.asarray(X @ self._svd_basis)
+        return X.toarray()
 
     def _fit_tfidf(self, texts: list[str], pieces_of: Sequence[list[str]]) -> Any:
         """Fit ``vectorizer_`` and return the TF-IDF matrix of ``texts``.
@@ -612,6 +644,8 @@ class ThemeModel(BaseEstimator):
         X = self.vectorizer_.transform(texts)
         if self.embedder_ is not None:
             V = np.asarray(self.embedder_.transform(list(texts)), dtype=np.float32)
+            if self.svd_ is not None:  # the LSA part (lsa_weight)
+                V = np.hstack([_l2(V), self.lsa_weight * _l2(np.asarray(X @ self._svd_basis))])
         else:
             # TruncatedSVD.transform is this product; calling it directly skips input checks
             # that cost more than the product for one comment.
@@ -631,6 +665,8 @@ class ThemeModel(BaseEstimator):
     def _width(self) -> int:
         if self.embedder_ is not None:
             width = int(self.embedder_.transform(["x"]).shape[1])
+            if self.svd_ is not None:
+                width += self.svd_.n_components
         elif self.svd_ is not None:
             width = self.svd_.n_components
         else:
@@ -753,12 +789,12 @@ class ThemeModel(BaseEstimator):
         seeded_keys = set(self._seed_keys)
         old_labels: list[str] | None = None
         init: list[np.ndarray] = []
+        by_key: dict[str, list[int]] = defaultdict(list)
         if previous is not None and previous._emergent_keys:
             residual_texts = [unique_texts[i] for i in residual]
             old_vectors, old_X = previous._embed(residual_texts, with_matrix=True)
             old_labels, _ = previous._label_units(
                 old_vectors, previous._groups(residual_texts, old_X))
-            by_key: dict[str, list[int]] = defaultdict(list)
             for i in topical:
                 key = old_labels[i]
                 if key in previous._emergent_keys and key not in seeded_keys:
@@ -780,23 +816,11 @@ class ThemeModel(BaseEstimator):
                 k = max(1, int(self.k) - len(general))
                 init = init[:k]
             k = max(1, min(k, topical.size))
-            if init:
-                centres = self._extend_centres(np.array(init[:k]), Vt, k, rng)
-                model = KMeans(n_clusters=k, init=centres.astype(np.float64), n_init=1,
-                               max_iter=_MAX_ITER,
-                               random_state=rng.randint(2**31 - 1))
+            dims = self._graph_dims()
+            if dims and topical.size >= _GRAPH_MIN_ROWS and k > 1:
+                found = self._cluster_graph(Vt, wt, topical, by_key, k, dims, rng)
             else:
-                # Restarts buy little on large inputs, where they cost the most.
-                model = KMeans(n_clusters=k, n_init=3 if topical.size <= 20_000 else 1,
-                               max_iter=_MAX_ITER,
-                               random_state=rng.randint(2**31 - 1))
-            if topical.size > _KMEANS_ROWS:
-                # Centres from a weighted sample; every unit then joins its nearest centre.
-                sample = rng.choice(topical.size, _KMEANS_ROWS, replace=False, p=wt / wt.sum())
-                model.fit(Vt[sample].astype(np.float64))
-                found = (Vt @ _l2(model.cluster_centers_).T).argmax(axis=1)
-            else:
-                found = model.fit(Vt.astype(np.float64), sample_weight=wt).labels_
+                found = self._cluster_vectors(Vt, wt, init, k, rng)
             keep = np.flatnonzero(np.bincount(found, minlength=k) > 0)
             labels[topical] = np.searchsorted(keep, found)
             n_topical = len(keep)
@@ -808,6 +832,81 @@ class ThemeModel(BaseEstimator):
         self._emergent_centroids = _l2(centroids).astype(np.float32)
         self._emergent_group = np.array([-1] * n_topical + general, dtype=np.int64)
         self._emergent_keys = self._match_keys(labels, n_clusters, weights, old_labels, previous)
+
+    def _graph_dims(self) -> int:
+        dims = getattr(self, "graph_dims", 0)  # models saved before it existed: 0
+        if dims == "auto":
+            return _GRAPH_DIMS if self.backend == "embeddings" else 0
+        return int(dims)
+
+    def _cluster_vectors(self, Vt: np.ndarray, wt: np.ndarray, init: list[np.ndarray],
+                         k: int, rng: np.random.RandomState) -> np.ndarray:
+        """Spherical k-means on the vectors; returns each topical unit's cluster."""
+        if init:
+            centres = self._extend_centres(np.array(init[:k]), Vt, k, rng)
+            model = KMeans(n_clusters=k, init=centres.astype(np.float64), n_init=1,
+                           max_iter=_MAX_ITER,
+                           random_state=rng.randint(2**31 - 1))
+        else:
+            # Restarts buy little on large inputs, where they cost the most.
+            model = KMeans(n_clusters=k, n_init=3 if Vt.shape[0] <= 20_000 else 1,
+                           max_iter=_MAX_ITER,
+                           random_state=rng.randint(2**31 - 1))
+        if Vt.shape[0] > _KMEANS_ROWS:
+            # Centres from a weighted sample; every unit then joins its nearest centre.
+            sample = rng.choice(Vt.shape[0], _KMEANS_ROWS, replace=False, p=wt / wt.sum())
+            model.fit(Vt[sample].astype(np.float64))
+            return (Vt @ _l2(model.cluster_centers_).T).argmax(axis=1)
+        return model.fit(Vt.astype(np.float64), sample_weight=wt).labels_
+
+    def _cluster_graph(self, Vt: np.ndarray, wt: np.ndarray, topical: np.ndarray,
+                       by_key: dict[str, list[int]], k: int, dims: int,
+                       rng: np.random.RandomState) -> np.ndarray:
+        """k-means in a spectral embedding of the units' nearest-neighbour graph.
+
+        Sentence embeddings of short comments lie on curved, uneven sheets where straight-line
+        k-means cuts groups apart; the graph's leading eigenvectors straighten them (measured
+        in BENCHMARKS.md). Past ``_KMEANS_ROWS`` units, a weighted sample is embedded and every
+        unit joins the nearest centre (in the original space) of the sample's clusters. On a
+        refit, the previous themes' members start the k-means centres, as in
+        :meth:`_cluster_vectors`.
+        """
+        n = Vt.shape[0]
+        sample = (rng.choice(n, _KMEANS_ROWS, replace=False, p=wt / wt.sum())
+                  if n > _KMEANS_ROWS else np.arange(n))
+        S = Vt[sample].astype(np.float64)
+        neighbours = min(_GRAPH_NEIGHBOURS, len(sample) - 1)
+        with warnings.catch_warnings():
+            # A graph in several pieces is fine: each piece gets its own coordinates.
+            warnings.simplefilter("ignore", UserWarning)
+            Z = SpectralEmbedding(
+                n_components=min(dims, len(sample) - 2), affinity="nearest_neighbors",
+                n_neighbors=neighbours, random_state=rng.randint(2**31 - 1),
+            ).fit_transform(S)
+        Z = _l2(Z).astype(np.float64)
+        position = np.full(int(topical.max()) + 1 if topical.size else 0, -1, dtype=np.int64)
+        position[topical[sample]] = np.arange(len(sample))
+        init = []
+        for members in by_key.values():
+            at = position[np.asarray(members, dtype=np.int64)]
+            at = at[at >= 0]
+            if len(at) >= 2:
+                centre = Z[at].sum(axis=0)
+                init.append(centre / (np.linalg.norm(centre) or 1.0))
+        weights = wt[sample] if n <= _KMEANS_ROWS else None  # a weighted sample already
+        if init:
+            centres = self._extend_centres(np.array(init[:k]), Z, k, rng)
+            model = KMeans(n_clusters=k, init=centres, n_init=1, max_iter=_MAX_ITER,
+                           random_state=rng.randint(2**31 - 1))
+        else:
+            model = KMeans(n_clusters=k, n_init=3, max_iter=_MAX_ITER,
+                           random_state=rng.randint(2**31 - 1))
+        found = model.fit(Z, sample_weight=weights).labels_
+        if n <= _KMEANS_ROWS:
+            return found
+        centres = np.zeros((k, Vt.shape[1]))
+        np.add.at(centres, found, S)
+        return (Vt @ _l2(centres).T).argmax(axis=1)
 
     def _choose_k(self, V: np.ndarray, weights: np.ndarray, rng: np.random.RandomState) -> int:
         """Choose k by the best cosine silhouette over a grid, on a weighted sample.

@@ -157,7 +157,8 @@ def test_clone_get_params_and_determinism(texts: list[str]) -> None:
 
 
 @pytest.mark.parametrize("params", [{"k": 0}, {"k": "many"}, {"backend": "gpu"},
-                                    {"units": "words"}])
+                                    {"units": "words"}, {"graph_dims": -1},
+                                    {"graph_dims": "many"}, {"lsa_weight": -0.5}])
 def test_bad_params(params: dict[str, object], texts: list[str]) -> None:
     with pytest.raises(ValueError, match=next(iter(params))):
         ThemeModel(**params).fit(texts)
@@ -381,3 +382,72 @@ def test_discovery_beats_baseline_on_fft() -> None:
     ours = discovery_scores([a.primary for a in model.assignments_], data.labels, data.half)
     base = discovery_scores(tfidf_kmeans_baseline(data.texts, 42), data.labels, data.half)
     assert ours["ami"] > base["ami"] + 0.03
+
+
+# ---------------------------------------------------------------------------- graph clustering
+def test_graph_clustering_follows_topics_and_keeps_keys_on_refit(
+    texts: list[str], new_texts: list[str]
+) -> None:
+    model = ThemeModel(taxonomy="none", k=4, graph_dims=6, random_state=0).fit(texts)
+    assert model._graph_dims() == 6
+    assert purity(texts, model.assignments_) >= 0.85
+    refit = ThemeModel(taxonomy="none", k=4, graph_dims=6, random_state=1).fit(
+        texts + new_texts, previous=model)
+    for topic in ("parking", "phones", "food", "letters"):
+        assert theme_of_topic(refit, texts, topic) == theme_of_topic(model, texts, topic)
+    assert purity(new_texts, refit.assignments_[len(texts):]) >= 0.85
+
+
+def test_graph_clustering_of_a_sample_files_every_comment(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis import themes
+
+    # Past _KMEANS_ROWS units, a weighted sample is clustered and the rest join its centres.
+    monkeypatch.setattr(themes, "_KMEANS_ROWS", 55)
+    model = ThemeModel(taxonomy="none", k=4, graph_dims=6, random_state=0).fit(texts)
+    assert purity(texts, model.assignments_) >= 0.8
+    assert all(a.primary != UNASSIGNED for t, a in zip(texts, model.assignments_, strict=True)
+               if topic_of(t))
+
+
+def test_graph_dims_auto_is_off_for_the_default_backend(texts: list[str]) -> None:
+    auto = ThemeModel(taxonomy="none", k=4, random_state=0).fit(texts)
+    off = ThemeModel(taxonomy="none", k=4, graph_dims=0, random_state=0).fit(texts)
+    assert auto._graph_dims() == 0
+    assert [a.primary for a in auto.assignments_] == [a.primary for a in off.assignments_]
+
+
+class _WordHashEmbedder:
+    """A stand-in sentence embedder (the real one needs torch): hashed words, 16 numbers."""
+
+    def fit(self, texts: list[str], y: object = None) -> _WordHashEmbedder:
+        return self
+
+    def transform(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), 16), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in str(text or "").lower().split():
+                out[i, sum(map(ord, word)) % 16] += 1.0
+        return out
+
+
+@pytest.mark.parametrize(("lsa_weight", "extra"), [(0.5, True), (0.0, False)])
+def test_embeddings_backend_sets_lsa_beside_the_sentence_vectors(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch, lsa_weight: float, extra: bool
+) -> None:
+    from analysis import themes
+
+    monkeypatch.setattr(themes, "_load_embedder", lambda: _WordHashEmbedder)
+    model = ThemeModel(taxonomy="none", k=4, backend="embeddings", lsa_weight=lsa_weight,
+                       random_state=0).fit(texts)
+    assert model._graph_dims() == themes._GRAPH_DIMS
+    width = 16 + (model.svd_.n_components if extra else 0)
+    assert (model.svd_ is not None) is extra
+    assert model._width() == width
+    vectors = model._embed(["The car park was full."])
+    assert vectors.shape == (1, width)
+    # New comments are read in the space the model was fitted in.
+    again = model.assign(texts)
+    same = sum(a.primary == b.primary for a, b in zip(again, model.assignments_, strict=True))
+    assert same / len(texts) >= 0.95
