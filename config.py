@@ -35,6 +35,10 @@ class Config:
     # File each new comment under the service's existing themes as it arrives (in the
     # background, never inside the request that brought it).
     ASSIGN_ON_ARRIVAL = True
+    # The theme engine's backend: "default" (TF-IDF + LSA, always installed) or "embeddings"
+    # (sentence embeddings: better themes, needs `pip install '.[embeddings]'`; see README).
+    # Set it with the environment variable FLASK_THEMES_BACKEND=embeddings.
+    THEMES_BACKEND = "default"
 
 
 class TestConfig(Config):

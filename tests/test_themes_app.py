@@ -609,3 +609,59 @@ def test_filing_new_feedback_loads_the_saved_model_once_until_a_new_fit(
     latest = services.latest_run(service.id)
     assert loads == [latest.model_path]
     assert all(key[0] == latest.model_path for key in services._MODEL_CACHE)
+
+
+class HashedWordsEmbedder:
+    """Stands in for the sentence-embeddings extra (torch is not installed everywhere)."""
+
+    def fit(self, texts, y=None):
+        return self
+
+    def transform(self, texts):
+        import numpy as np
+
+        out = np.zeros((len(texts), 32), dtype=np.float32)
+        for i, text in enumerate(texts):
+            for word in str(text or "").lower().split():
+                out[i, sum(map(ord, word.strip(".,!?"))) % 32] += 1.0
+        return out
+
+
+def test_the_embeddings_backend_is_a_setting(app, runner, service, monkeypatch):
+    from analysis import themes as engine
+
+    monkeypatch.setattr(engine, "_load_embedder", lambda: HashedWordsEmbedder)
+    app.config["THEMES_BACKEND"] = "embeddings"
+    add_comments(service, ALL_TEXTS)
+    result = runner.invoke(args=["analyse", "--service", "northshire"])
+    assert result.exit_code == 0, result.output
+    run = services.latest_run(service.id)
+    assert run.status == RunStatus.DONE and run.parameters["backend"] == "embeddings"
+    model, _ = services.load_latest_model(service.id)
+    assert model.backend == "embeddings" and model.embedder_ is not None
+    new = add_comments(service, ["The waiting list was months long and nobody called me."])
+    assert services.assign_new_comments(service.id) == 1
+    assert db.session.scalar(
+        sa.select(sa.func.count()).where(CommentTheme.comment_id == new[0].id)) >= 1
+
+
+def test_embeddings_switched_on_but_not_installed_fails_in_plain_words(
+        app, runner, service, monkeypatch):
+    from analysis import themes as engine
+    from analysis.embeddings import EmbeddingsUnavailable
+
+    class Missing:
+        def fit(self, texts, y=None):
+            return self
+
+        def transform(self, texts):
+            raise EmbeddingsUnavailable()
+
+    monkeypatch.setattr(engine, "_load_embedder", lambda: Missing)
+    app.config["THEMES_BACKEND"] = "embeddings"
+    add_comments(service, ALL_TEXTS)
+    runner.invoke(args=["analyse", "--service", "northshire"])
+    run = services.latest_run(service.id, done=False)
+    assert run.status == RunStatus.FAILED
+    assert "pip install '.[embeddings]'" in run.message
+    assert services.load_latest_model(service.id) is None

@@ -21,6 +21,7 @@ from typing import Any
 import sqlalchemy as sa
 from flask import Flask, current_app
 
+from analysis.embeddings import EmbeddingsUnavailable
 from analysis.redact import KINDS as REDACTED_KINDS
 from feedback_app.extensions import db
 from feedback_app.models import (
@@ -44,6 +45,14 @@ MODEL_PARAMETERS: dict[str, Any] = {
     "backend": "default",
     "random_state": 0,
 }
+
+
+def model_parameters() -> dict[str, Any]:
+    """The engine's parameters for a new run: ``MODEL_PARAMETERS`` with the configured
+    backend (``THEMES_BACKEND``)."""
+    return {**MODEL_PARAMETERS, "backend": current_app.config.get("THEMES_BACKEND", "default")}
+
+
 #: Fewer comments than this give themes nobody should act on.
 MIN_COMMENTS = 10
 UNASSIGNED = "unassigned"
@@ -112,7 +121,7 @@ def queue_run(service_id: int, started_by_id: int | None,
         started_by_id=started_by_id,
         status=RunStatus.QUEUED.value,
         message="Waiting to start",
-        parameters=dict(MODEL_PARAMETERS) if kind == "fit" else {},
+        parameters=model_parameters() if kind == "fit" else {},
     )
     db.session.add(run)
     db.session.commit()
@@ -357,14 +366,21 @@ def _fit(run: AnalysisRun, report: Callable[[float, str], None]) -> None:
     def engine_progress(fraction: float, message: str) -> None:
         report(0.05 + 0.85 * fraction, message[:1].upper() + message[1:])
 
-    model = ThemeModel(**MODEL_PARAMETERS)
-    model.fit(
-        [analysable(c.redacted_text) for c in comments],
-        ids=[str(c.id) for c in comments],
-        previous=previous,
-        corrections=corrections,
-        progress=engine_progress,
-    )
+    parameters = model_parameters()
+    model = ThemeModel(**parameters)
+    try:
+        model.fit(
+            [analysable(c.redacted_text) for c in comments],
+            ids=[str(c.id) for c in comments],
+            previous=previous,
+            corrections=corrections,
+            progress=engine_progress,
+        )
+    except EmbeddingsUnavailable as error:
+        raise ThemeError(
+            "Sentence embeddings are switched on (FLASK_THEMES_BACKEND) but not installed: "
+            "an administrator can run pip install '.[embeddings]' or switch them off."
+        ) from error
     report(0.92, "Saving themes")
     path = _model_path(run)
     model.save(path)
@@ -374,7 +390,7 @@ def _fit(run: AnalysisRun, report: Callable[[float, str], None]) -> None:
     for curation in curations:
         curation.applied_run_id = run.id
     run.parameters = {
-        **MODEL_PARAMETERS,
+        **parameters,
         "n_themes": len(model.themes_),
         "previous_run_id": loaded[1].id if loaded else None,
         "corrections": len(curations),
