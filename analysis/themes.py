@@ -544,7 +544,7 @@ class ThemeModel(BaseEstimator):
             self.embedder_.fit(texts)
             # Fail now, with the install hint, rather than halfway through the fit.
             self.embedder_.transform(["probe"])
-            V = np.asarray(self.embedder_.transform(texts), dtype=np.float32)
+            V = np.asarray(self.embedder_.transform(_topic_words(texts)), dtype=np.float32)
             if self.lsa_weight:
                 lsa = self._fit_svd(X, rng)
                 if self.svd_ is not None:  # too few words for LSA: embeddings alone
@@ -643,7 +643,7 @@ class ThemeModel(BaseEstimator):
             return (V, X) if with_matrix else V
         X = self.vectorizer_.transform(texts)
         if self.embedder_ is not None:
-            V = np.asarray(self.embedder_.transform(list(texts)), dtype=np.float32)
+            V = np.asarray(self.embedder_.transform(_topic_words(texts)), dtype=np.float32)
             if self.svd_ is not None:  # the LSA part (lsa_weight)
                 V = np.hstack([_l2(V), self.lsa_weight * _l2(np.asarray(X @ self._svd_basis))])
         else:
@@ -1429,6 +1429,26 @@ class ThemeModel(BaseEstimator):
                 f"this version reads format {MODEL_FORMAT}: refit the model"
             )
         return model
+
+
+_WORD_OR_MARK = re.compile(r"[A-Za-z']+|[^A-Za-z'\s]+")
+
+
+def _topic_words(texts: Sequence[str]) -> list[str]:
+    """What the sentence embedder reads: each text without its general evaluative words.
+
+    "The staff were excellent" and "The food was excellent" are close as sentences, because
+    most of what a sentence model encodes about them is the praise; without "excellent" they
+    are about staff and food. A text made only of such words ("Excellent service") is kept
+    whole. Measured on the FFT rows in BENCHMARKS.md ("Embeddings backend").
+    """
+    out = []
+    for text in texts:
+        words = _WORD_OR_MARK.findall(text)
+        kept = [w for w in words if w.lower() not in GENERIC_WORDS]
+        out.append(" ".join(kept) if len(kept) < len(words) and any(
+            _LETTER.search(w) for w in kept) else text)
+    return out
 
 
 def _l2(V: np.ndarray) -> np.ndarray:

@@ -451,3 +451,16 @@ def test_embeddings_backend_sets_lsa_beside_the_sentence_vectors(
     again = model.assign(texts)
     same = sum(a.primary == b.primary for a, b in zip(again, model.assignments_, strict=True))
     assert same / len(texts) >= 0.95
+
+
+def test_sentence_embedder_reads_topics_not_praise() -> None:
+    from analysis.themes import _topic_words
+
+    staff, food, whole, plain = _topic_words([
+        "The staff were excellent.", "The food was excellent.", "Excellent service!",
+        "Parking was hard to find",
+    ])
+    assert "excellent" not in staff.lower() and "staff" in staff
+    assert "excellent" not in food.lower() and "food" in food
+    assert whole == "Excellent service!"  # nothing but praise: kept whole
+    assert plain == "Parking was hard to find"
