@@ -168,6 +168,13 @@ ABLATION: tuple[tuple[str, dict[str, Any]], ...] = (
     ("LSA 200 dims", {"n_components": 200}),
 )
 
+# The embeddings backend's own steps, each turned off in turn (k = 42).
+EMBEDDINGS_ABLATION: tuple[tuple[str, dict[str, Any]], ...] = (
+    ("embeddings: - LSA part beside the sentence vector", {"lsa_weight": 0.0}),
+    ("embeddings: - spectral graph clustering", {"graph_dims": 0}),
+    ("embeddings: sentence vectors + k-means only", {"lsa_weight": 0.0, "graph_dims": 0}),
+)
+
 
 def run(path: str | os.PathLike[str] | None = None, ablation: bool = True,
         embeddings: bool = True, echo: Callable[[str], None] = print,
@@ -176,8 +183,8 @@ def run(path: str | os.PathLike[str] | None = None, ablation: bool = True,
 
     Each pipeline runs once per seed in ``seeds`` (k-means and SVD starts differ), and the
     report gives the mean AMI and, in brackets, its spread (max - min): differences smaller
-    than the spread are noise. The embeddings backend runs with the first seed only, because
-    embedding is slow on a CPU.
+    than the spread are noise. The embeddings backend's ablation runs with the first seed only,
+    because embedding is slow on a CPU.
     """
     data = load_fft(path)
     labels, half = data.labels, data.half
@@ -232,13 +239,18 @@ def run(path: str | os.PathLike[str] | None = None, ablation: bool = True,
 
     if embeddings:
         echo("")
-        for k in ("auto", n_labels):
-            try:
+        try:
+            for k in ("auto", n_labels):
                 line(f"embeddings, taxonomy=none, k={k}",
-                     ours(taxonomy="none", k=k, backend="embeddings"), run_seeds=seeds[:1])
-            except ImportError as exc:
-                echo(f"embeddings backend: not measured ({str(exc).splitlines()[0]})")
-                break
+                     ours(taxonomy="none", k=k, backend="embeddings"))
+            if ablation:
+                echo("")
+                echo(f"Embeddings ablation (taxonomy=none, k={n_labels}; first seed only):")
+                for name, params in EMBEDDINGS_ABLATION:
+                    line(name, ours(taxonomy="none", k=n_labels, backend="embeddings", **params),
+                         run_seeds=seeds[:1])
+        except ImportError as exc:
+            echo(f"embeddings backend: not measured ({str(exc).splitlines()[0]})")
 
     echo("")
     results["sentiment"] = sentiment_agreement(data, echo)
