@@ -493,6 +493,11 @@ class ThemeModel(BaseEstimator):
             for seed in theme.seeds:
                 keys.append(theme.key)
                 seed_texts.append(seed)
+        # Seeds before this position are the taxonomy's; people's examples follow (and
+        # ``_add_examples`` appends more). ``_score_seeded`` treats the two differently.
+        self._taxonomy_seeds = len(seed_texts)
+        # OTHER_TOPICS in this fit's space, embedded on first use (see ``_other_topic_score``).
+        self._other_vectors: np.ndarray | None = None
         for text, key in self.corrections_.examples:
             if key != UNASSIGNED and key not in origins:
                 origins[key] = "confirmed"
@@ -666,36 +671,85 @@ class ThemeModel(BaseEstimator):
         self._refresh_seed_centroids()
 
     def _score_seeded(self, V: np.ndarray) -> tuple[list[str | None], np.ndarray]:
-        """Best seeded theme per vector when its similarity clears ``seed_threshold``."""
+        """Best seeded theme per vector, or None, and its score.
+
+        A taxonomy theme scores a unit by the mean similarity of the theme's
+        ``MATCH_NEIGHBOURS`` closest seeds (people's examples of that theme included), and
+        takes it when the score reaches ``MATCH_THRESHOLD``, beats the runner-up theme by
+        ``MATCH_MARGIN`` and the closest ``OTHER_TOPICS`` by ``OTHER_MARGIN`` (all in
+        :mod:`analysis.taxonomy`). A theme made of people's examples scores a unit by its
+        centroid and takes it from ``seed_threshold``. Either takes a unit that is a
+        near-duplicate of one of people's examples (a comment someone moved).
+        """
+        from analysis.taxonomy import (
+            MATCH_MARGIN,
+            MATCH_NEIGHBOURS,
+            MATCH_THRESHOLD,
+            OTHER_MARGIN,
+        )
+
         n = V.shape[0]
         if not self._seed_keys or n == 0:
             return [None] * n, np.zeros(n)
-        # A theme's centroid generalises from its seeds; a single seed only counts when the
-        # clause is a near-duplicate of it (a comment someone moved), because short seeds
-        # ("waiting list") sit close to many unrelated clauses in a small space.
         score = V @ self._seed_centroids.T
+        # Models saved before nearest-seed matching have no ``_taxonomy_seeds``: every theme is
+        # scored by its centroid and every seed counts as an example, as they were fitted.
+        n_taxonomy = getattr(self, "_taxonomy_seeds", None)
+        first_example = n_taxonomy or 0
+        taxonomy = (np.unique(self._seed_owner[:n_taxonomy]) if n_taxonomy
+                    else np.zeros(0, dtype=np.int64))
+        columns = [np.flatnonzero(self._seed_owner == j) for j in taxonomy.tolist()]
+        example_owner = self._seed_owner[first_example:]
+        has_examples = example_owner.size > 0
+        duplicate = np.zeros(score.shape, dtype=bool)
         # Similarities to every seed, a block of rows at a time (a full matrix of large inputs
-        # is slow to write and read back); only rows near some seed are kept.
-        near_rows, near_sims = [np.zeros(0, dtype=np.int64)], [np.zeros((0, len(self._seed_owner)))]
+        # is slow to write and read back).
         for start in range(0, n, _BLOCK):
             block = V[start:start + _BLOCK] @ self._seed_vectors.T
-            hit = np.flatnonzero(block.max(axis=1) >= _NEAR_DUPLICATE)
-            if hit.size:
-                near_rows.append(hit + start)
-                near_sims.append(block[hit])
-        near, sims = np.concatenate(near_rows), np.vstack(near_sims)
-        for j in range(len(self._seed_keys) if near.size else 0):
-            cols = self._seed_owner == j
-            if cols.any():
-                closest = sims[:, cols].max(axis=1)
-                score[near, j] = np.where(closest >= _NEAR_DUPLICATE,
-                                          np.maximum(score[near, j], closest), score[near, j])
+            rows = slice(start, start + block.shape[0])
+            for j, cols in zip(taxonomy.tolist(), columns, strict=True):
+                k = min(MATCH_NEIGHBOURS, cols.size)
+                score[rows, j] = np.partition(block[:, cols], -k, axis=1)[:, -k:].mean(axis=1)
+            if not has_examples:
+                continue
+            examples = block[:, first_example:]
+            hit = np.flatnonzero(examples.max(axis=1) >= _NEAR_DUPLICATE)
+            for j in np.unique(example_owner).tolist() if hit.size else ():
+                closest = examples[hit][:, example_owner == j].max(axis=1)
+                near = hit[closest >= _NEAR_DUPLICATE]
+                closest = closest[closest >= _NEAR_DUPLICATE]
+                score[start + near, j] = np.maximum(score[start + near, j], closest)
+                duplicate[start + near, j] = True
+        everywhere = np.arange(n)
         best = score.argmax(axis=1)
-        best_score = score[np.arange(n), best]
+        best_score = score[everywhere, best]
+        threshold = np.full(len(self._seed_keys), float(self.seed_threshold))
+        threshold[taxonomy] = MATCH_THRESHOLD
+        taken = best_score >= threshold[best]
+        strict = taken & np.isin(best, taxonomy) & ~duplicate[everywhere, best]
+        if strict.any():
+            rest = np.flatnonzero(strict)
+            runner_up = (np.partition(score[rest], -2, axis=1)[:, -2] if score.shape[1] > 1
+                         else np.full(rest.size, -np.inf))
+            clear = ((best_score[rest] - runner_up >= MATCH_MARGIN)
+                     & (best_score[rest] - self._other_topic_score(V[rest]) >= OTHER_MARGIN))
+            taken[rest[~clear]] = False
         names = [*self._seed_keys, None]
-        best[best_score < self.seed_threshold] = len(self._seed_keys)
+        best[~taken] = len(self._seed_keys)
         keys = [names[j] for j in best.tolist()]
         return keys, best_score
+
+    def _other_topic_score(self, V: np.ndarray) -> np.ndarray:
+        """Per vector, the mean similarity of its closest ``OTHER_TOPICS`` (see ``_seeds``)."""
+        from analysis.taxonomy import MATCH_NEIGHBOURS, OTHER_TOPICS
+
+        if getattr(self, "_other_vectors", None) is None:
+            self._other_vectors = self._embed(list(OTHER_TOPICS))
+        sims = V @ self._other_vectors.T
+        if sims.shape[1] == 0:
+            return np.full(V.shape[0], -np.inf)
+        k = min(MATCH_NEIGHBOURS, sims.shape[1])
+        return np.partition(sims, -k, axis=1)[:, -k:].mean(axis=1)
 
     # ------------------------------------------------------------------ discovery
     def _groups(self, texts: Sequence[str], X: Any) -> np.ndarray:
