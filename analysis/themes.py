@@ -1467,11 +1467,13 @@ def _phrase_name(
 
     Every run of words inside a sentence or clause of the theme's ``texts`` is a candidate
     when it starts and ends on a topic word (not a stop word) and at least two of the texts
-    use it. A candidate scores the class-based TF-IDF ``weights`` of its terms (so it says what
-    sets the theme apart) times the log of the number of texts using it (so it is something
-    many people said). The name keeps the commonest spelling and capitalises its first letter:
-    "Phone not answered", "Parking at the hospital". None when no phrase qualifies or
-    ``weights`` is None; names in ``taken`` (lower case) are skipped. ``stems`` caches each
+    use it (one, when no run is used twice). Runs are counted by their stems, so "staff
+    shortage" and "staff shortages" add up. A candidate scores the mean class-based TF-IDF
+    ``weights`` of its terms (so it says what sets the theme apart, and a word that does not
+    costs) times the log of the number of texts using it (so it is something many people
+    said). The name keeps the commonest spelling and capitalises its first letter: "Phone
+    not answered", "Parking at the hospital". None when no phrase qualifies or ``weights`` is
+    None; names in ``taken`` (lower case) are skipped. ``stems`` caches each
     word's stems across calls.
     """
     from itertools import pairwise
@@ -1503,24 +1505,28 @@ def _phrase_name(
                     seen.add(gram)
                     support[gram] += 1
                 spelled[gram, " ".join(words[i:j + 1])] += 1
-    spelling: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
-    for (gram, text), n in spelled.items():
-        if support[gram] >= 2:
-            spelling[gram][text] += n
-    best, best_score = None, 0.0
-    for gram, count in support.items():
-        if count < 2 or len(set(gram)) < len(gram):  # not "help to help"
-            continue
-        terms = set(gram) | {f"{a} {b}" for a, b in pairwise(gram)}
-        # Mean weight: a word that adds nothing to what sets the theme apart costs.
-        weight = sum(float(weights[vocabulary[t]]) for t in terms if t in vocabulary)
-        score = weight / len(terms) * np.log1p(count)
-        if score <= best_score:
-            continue
-        name = _written(spelling[gram])
-        if name.lower() not in taken:
-            best, best_score = name, score
-    return best
+    # Phrases several texts use; failing that, the best phrase of a single text.
+    for least in (2, 1):
+        spelling: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for (gram, text), n in spelled.items():
+            if support[gram] >= least:
+                spelling[gram][text] += n
+        best, best_score = None, 0.0
+        for gram in spelling:
+            if len(set(gram)) < len(gram):  # not "help to help"
+                continue
+            terms = set(gram) | {f"{a} {b}" for a, b in pairwise(gram)}
+            # Mean weight: a word that adds nothing to what sets the theme apart costs.
+            weight = sum(float(weights[vocabulary[t]]) for t in terms if t in vocabulary)
+            score = weight / len(terms) * np.log1p(support[gram])
+            if score <= best_score:
+                continue
+            name = _written(spelling[gram])
+            if name.lower() not in taken:
+                best, best_score = name, score
+        if best is not None:
+            return best
+    return None
 
 
 def _written(spellings: Counter[str]) -> str:
