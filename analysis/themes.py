@@ -519,6 +519,11 @@ class ThemeModel(BaseEstimator):
             for seed in theme.seeds:
                 keys.append(theme.key)
                 seed_texts.append(seed)
+        # Seeds before this position are the taxonomy's; people's examples follow (and
+        # ``_add_examples`` appends more). ``_score_seeded`` treats the two differently.
+        self._taxonomy_seeds = len(seed_texts)
+        # OTHER_TOPICS in this fit's space, embedded on first use (see ``_other_topic_score``).
+        self._other_vectors: np.ndarray | None = None
         for text, key in self.corrections_.examples:
             if key != UNASSIGNED and key not in origins:
                 origins[key] = "confirmed"
@@ -702,36 +707,89 @@ class ThemeModel(BaseEstimator):
         self._refresh_seed_centroids()
 
     def _score_seeded(self, V: np.ndarray) -> tuple[list[str | None], np.ndarray]:
-        """Best seeded theme per vector when its similarity clears ``seed_threshold``."""
+        """Best seeded theme per vector, or None, and its score.
+
+        A taxonomy theme scores a unit by the mean similarity of the theme's
+        ``MATCH_NEIGHBOURS`` closest seeds (people's examples of that theme included), and
+        takes it when the score reaches ``MATCH_THRESHOLD``, beats the runner-up theme by
+        ``MATCH_MARGIN`` and the closest ``OTHER_TOPICS`` by ``OTHER_MARGIN``, and the unit's
+        similarity to the theme's centroid is at least ``MATCH_FLOOR`` (all in
+        :mod:`analysis.taxonomy`). A theme made of people's examples scores a unit by its
+        centroid and takes it from ``seed_threshold``. Either takes a unit that is a
+        near-duplicate of one of people's examples (a comment someone moved).
+        """
+        from analysis.taxonomy import (
+            MATCH_FLOOR,
+            MATCH_MARGIN,
+            MATCH_NEIGHBOURS,
+            MATCH_THRESHOLD,
+            OTHER_MARGIN,
+        )
+
         n = V.shape[0]
         if not self._seed_keys or n == 0:
             return [None] * n, np.zeros(n)
-        # A theme's centroid generalises from its seeds; a single seed only counts when the
-        # clause is a near-duplicate of it (a comment someone moved), because short seeds
-        # ("waiting list") sit close to many unrelated clauses in a small space.
-        score = V @ self._seed_centroids.T
+        centre = V @ self._seed_centroids.T
+        score = centre.copy()
+        # Models saved before nearest-seed matching have no ``_taxonomy_seeds``: every theme is
+        # scored by its centroid and every seed counts as an example, as they were fitted.
+        n_taxonomy = getattr(self, "_taxonomy_seeds", None)
+        first_example = n_taxonomy or 0
+        taxonomy = (np.unique(self._seed_owner[:n_taxonomy]) if n_taxonomy
+                    else np.zeros(0, dtype=np.int64))
+        columns = [np.flatnonzero(self._seed_owner == j) for j in taxonomy.tolist()]
+        example_owner = self._seed_owner[first_example:]
+        has_examples = example_owner.size > 0
+        duplicate = np.zeros(score.shape, dtype=bool)
         # Similarities to every seed, a block of rows at a time (a full matrix of large inputs
-        # is slow to write and read back); only rows near some seed are kept.
-        near_rows, near_sims = [np.zeros(0, dtype=np.int64)], [np.zeros((0, len(self._seed_owner)))]
+        # is slow to write and read back).
         for start in range(0, n, _BLOCK):
             block = V[start:start + _BLOCK] @ self._seed_vectors.T
-            hit = np.flatnonzero(block.max(axis=1) >= _NEAR_DUPLICATE)
-            if hit.size:
-                near_rows.append(hit + start)
-                near_sims.append(block[hit])
-        near, sims = np.concatenate(near_rows), np.vstack(near_sims)
-        for j in range(len(self._seed_keys) if near.size else 0):
-            cols = self._seed_owner == j
-            if cols.any():
-                closest = sims[:, cols].max(axis=1)
-                score[near, j] = np.where(closest >= _NEAR_DUPLICATE,
-                                          np.maximum(score[near, j], closest), score[near, j])
+            rows = slice(start, start + block.shape[0])
+            for j, cols in zip(taxonomy.tolist(), columns, strict=True):
+                k = min(MATCH_NEIGHBOURS, cols.size)
+                score[rows, j] = np.partition(block[:, cols], -k, axis=1)[:, -k:].mean(axis=1)
+            if not has_examples:
+                continue
+            examples = block[:, first_example:]
+            hit = np.flatnonzero(examples.max(axis=1) >= _NEAR_DUPLICATE)
+            for j in np.unique(example_owner).tolist() if hit.size else ():
+                closest = examples[hit][:, example_owner == j].max(axis=1)
+                near = hit[closest >= _NEAR_DUPLICATE]
+                closest = closest[closest >= _NEAR_DUPLICATE]
+                score[start + near, j] = np.maximum(score[start + near, j], closest)
+                duplicate[start + near, j] = True
+        everywhere = np.arange(n)
         best = score.argmax(axis=1)
-        best_score = score[np.arange(n), best]
+        best_score = score[everywhere, best]
+        threshold = np.full(len(self._seed_keys), float(self.seed_threshold))
+        threshold[taxonomy] = MATCH_THRESHOLD
+        taken = best_score >= threshold[best]
+        strict = taken & np.isin(best, taxonomy) & ~duplicate[everywhere, best]
+        if strict.any():
+            rest = np.flatnonzero(strict)
+            runner_up = (np.partition(score[rest], -2, axis=1)[:, -2] if score.shape[1] > 1
+                         else np.full(rest.size, -np.inf))
+            clear = ((best_score[rest] - runner_up >= MATCH_MARGIN)
+                     & (centre[rest, best[rest]] >= MATCH_FLOOR)
+                     & (best_score[rest] - self._other_topic_score(V[rest]) >= OTHER_MARGIN))
+            taken[rest[~clear]] = False
         names = [*self._seed_keys, None]
-        best[best_score < self.seed_threshold] = len(self._seed_keys)
+        best[~taken] = len(self._seed_keys)
         keys = [names[j] for j in best.tolist()]
         return keys, best_score
+
+    def _other_topic_score(self, V: np.ndarray) -> np.ndarray:
+        """Per vector, the mean similarity of its closest ``OTHER_TOPICS`` (see ``_seeds``)."""
+        from analysis.taxonomy import MATCH_NEIGHBOURS, OTHER_TOPICS
+
+        if getattr(self, "_other_vectors", None) is None:
+            self._other_vectors = self._embed(list(OTHER_TOPICS))
+        sims = V @ self._other_vectors.T
+        if sims.shape[1] == 0:
+            return np.full(V.shape[0], -np.inf)
+        k = min(MATCH_NEIGHBOURS, sims.shape[1])
+        return np.partition(sims, -k, axis=1)[:, -k:].mean(axis=1)
 
     # ------------------------------------------------------------------ discovery
     def _groups(self, texts: Sequence[str], X: Any) -> np.ndarray:
@@ -1182,7 +1240,8 @@ class ThemeModel(BaseEstimator):
         ))
         merged = {s for sources, into in self.corrections_.merges for s in sources if s != into}
         all_keys = [k for k in all_keys if k not in merged]
-        terms = self._top_terms(unique_texts, unit_keys, all_keys, X)
+        weights = self._class_tfidf(unit_keys, all_keys, X)
+        terms = self._top_terms(unique_texts, all_keys, weights)
         # Units by theme, best score first (ties in unit order), and the comments of each unit.
         code = {key: i for i, key in enumerate(all_keys)}
         unit_code = np.fromiter((code.get(k, -1) for k in unit_keys), dtype=np.int64,
@@ -1199,6 +1258,12 @@ class ThemeModel(BaseEstimator):
                 size[key] += int(n)
                 feeling[key] += n * a.sentiment
         themes: dict[str, ThemeInfo] = {}
+        # Suggested names are phrases people wrote; no two themes get the same one.
+        taken = {name.lower() for name, _ in self.definitions_.values()}
+        taken |= {name.lower() for name in self.corrections_.names.values()}
+        vocabulary = self.vectorizer_.vocabulary_
+        tokenizer = self._tokenizer()
+        stems: dict[str, tuple[str, ...]] = {}
         for key in all_keys:
             representative: list[int] = []
             i = code[key]
@@ -1217,7 +1282,11 @@ class ThemeModel(BaseEstimator):
             elif group >= 0:
                 name, description = _GENERAL_NAMES[group]
             else:
-                name = _suggest_name(top, key)
+                members = [unique_texts[u] for u in ranked[bounds[i]:bounds[i + 1]][:_NAME_UNITS]]
+                row = weights[i] if weights is not None else None
+                name = (_phrase_name(members, row, vocabulary, tokenizer, taken, stems)
+                        or _suggest_name(top, key))
+                taken.add(name.lower())
                 description = ("Comments about " + ", ".join(top[:5]) + ".") if top else ""
             name = self.corrections_.names.get(key, name)
             description = self.corrections_.descriptions.get(key, description)
@@ -1226,30 +1295,38 @@ class ThemeModel(BaseEstimator):
                                     int(size.get(key, 0)), round(sentiment, 4))
         self.themes_ = themes
 
-    def _top_terms(self, unique_texts: list[str], unit_keys: list[str],
-                   keys: list[str], X: Any) -> dict[str, list[str]]:
-        """Class-based TF-IDF: terms frequent in a theme and rare across themes."""
-        if not unique_texts or not keys:
-            return {}
+    @staticmethod
+    def _class_tfidf(unit_keys: list[str], keys: list[str], X: Any) -> np.ndarray | None:
+        """Class-based TF-IDF, one row per key: terms frequent in a theme, rare across themes.
+
+        ``X`` is the TF-IDF matrix of the units whose keys are ``unit_keys``; None when no
+        unit has one of ``keys``.
+        """
+        if not keys or X.shape[0] == 0:
+            return None
         position = {k: i for i, k in enumerate(keys)}
-        rows = [position.get(k, -1) for k in unit_keys]
-        mask = np.array([r >= 0 for r in rows], dtype=bool)
+        rows = np.array([position.get(k, -1) for k in unit_keys], dtype=np.int64)
+        mask = rows >= 0
         if not mask.any():
-            return {}
-        X = X[mask]
+            return None
         onehot = sparse.csr_matrix(
-            (np.ones(int(mask.sum())), (np.array([r for r in rows if r >= 0]),
-                                         np.arange(int(mask.sum())))),
+            (np.ones(int(mask.sum())), (rows[mask], np.arange(int(mask.sum())))),
             shape=(len(keys), int(mask.sum())),
         )
-        mass = np.asarray((onehot @ X).todense())
+        mass = np.asarray((onehot @ X[mask]).todense())
         tf = mass / np.maximum(mass.sum(axis=1, keepdims=True), 1e-12)
         idf = np.log1p(mass.sum(axis=1).mean() / np.maximum(mass.sum(axis=0), 1e-12))
-        ctfidf = tf * idf
+        return tf * idf
+
+    def _top_terms(self, unique_texts: list[str], keys: list[str],
+                   ctfidf: np.ndarray | None) -> dict[str, list[str]]:
+        """The ten terms of each theme with the highest class-based TF-IDF, as words."""
+        if ctfidf is None or not unique_texts:
+            return {}
         vocab = self._feature_names()
         readable = self._readable_terms(unique_texts, self.stem, self._tokenizer())
         out = {}
-        for key, i in position.items():
+        for i, key in enumerate(keys):
             top = np.argsort(-ctfidf[i])[:10]
             out[key] = [readable(vocab[j]) for j in top if ctfidf[i, j] > 0]
         return out
@@ -1485,3 +1562,99 @@ def _suggest_name(terms: list[str], key: str) -> str:
     second = next((t for t in terms if not set(t.split()) & set(first.split())), None)
     name = first if second is None else f"{first} / {second}"
     return name[:1].upper() + name[1:]
+
+
+
+# Units of a theme read when naming it (the closest to its centre first).
+_NAME_UNITS = 100
+# Longest suggested name, in words.
+_NAME_WORDS = 4
+# Stretches of text a phrase may not cross.
+_CHUNK = re.compile(r"[.,;:!?()\[\]\"\n]+|\s[-–]\s")
+_SURFACE_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9'’&]*(?:-[A-Za-z0-9]+)*")
+
+
+def _phrase_name(
+    texts: Sequence[str],
+    weights: np.ndarray | None,
+    vocabulary: dict[str, int],
+    tokenizer: Callable[[str], list[str]],
+    taken: set[str] = frozenset(),  # type: ignore[assignment]
+    stems: dict[str, tuple[str, ...]] | None = None,
+) -> str | None:
+    """The phrase of two to four words that best names a theme, as people wrote it.
+
+    Every run of words inside a sentence or clause of the theme's ``texts`` is a candidate
+    when it starts and ends on a topic word (not a stop word) and at least two of the texts
+    use it (one, when no run is used twice). Runs are counted by their stems, so "staff
+    shortage" and "staff shortages" add up. A candidate scores the mean class-based TF-IDF
+    ``weights`` of its terms (so it says what sets the theme apart, and a word that does not
+    costs) times the log of the number of texts using it (so it is something many people
+    said). The name keeps the commonest spelling and capitalises its first letter: "Phone
+    not answered", "Parking at the hospital". None when no phrase qualifies or ``weights`` is
+    None; names in ``taken`` (lower case) are skipped. ``stems`` caches each
+    word's stems across calls.
+    """
+    from itertools import pairwise
+
+    if weights is None or len(texts) < 2:
+        return None
+    # Phrases are counted by their terms, so "staff shortage" and "staff shortages" add up.
+    support: Counter[tuple[str, ...]] = Counter()
+    spelled: Counter[tuple[tuple[str, ...], str]] = Counter()
+    stems = {} if stems is None else stems
+    for text in dict.fromkeys(piece for t in texts for piece in _CHUNK.split(t)):
+        words = _SURFACE_WORD.findall(text)
+        lower = [w.lower() for w in words]
+        for w in lower:
+            if w not in stems:
+                # A number names nothing alone but ends a phrase well ("Step 3").
+                stems[w] = tuple(tokenizer(w)) or ((w,) if w.isdigit() else ())
+        terms_of = [stems[w] for w in lower]
+        seen: set[tuple[str, ...]] = set()
+        for i, first in enumerate(lower):
+            if not terms_of[i] or first.isdigit():
+                continue
+            gram = terms_of[i]
+            for j in range(i + 1, min(i + _NAME_WORDS, len(lower))):
+                gram = gram + terms_of[j]
+                if not terms_of[j]:
+                    continue
+                if gram not in seen:
+                    seen.add(gram)
+                    support[gram] += 1
+                spelled[gram, " ".join(words[i:j + 1])] += 1
+    # Phrases several texts use; failing that, the best phrase of a single text.
+    for least in (2, 1):
+        spelling: dict[tuple[str, ...], Counter[str]] = defaultdict(Counter)
+        for (gram, text), n in spelled.items():
+            if support[gram] >= least:
+                spelling[gram][text] += n
+        best, best_score = None, 0.0
+        for gram in spelling:
+            if len(set(gram)) < len(gram):  # not "help to help"
+                continue
+            terms = set(gram) | {f"{a} {b}" for a, b in pairwise(gram)}
+            # Mean weight: a word that adds nothing to what sets the theme apart costs.
+            weight = sum(float(weights[vocabulary[t]]) for t in terms if t in vocabulary)
+            score = weight / len(terms) * np.log1p(support[gram])
+            if score <= best_score:
+                continue
+            name = _written(spelling[gram])
+            if name.lower() not in taken:
+                best, best_score = name, score
+        if best is not None:
+            return best
+    return None
+
+
+def _written(spellings: Counter[str]) -> str:
+    """The commonest spelling of a phrase (not shouted in capitals if another exists), with a
+    capital first letter."""
+    ranked = [s for s, _ in spellings.most_common()]
+    text = next((s for s in ranked if not s.isupper()), ranked[0]).replace("’", "'")
+    first, _, rest = text.partition(" ")
+    if not (first.isupper() and len(first) > 1) and first != "I":
+        first = first.lower()
+    text = f"{first} {rest}" if rest else first
+    return text[:1].upper() + text[1:]

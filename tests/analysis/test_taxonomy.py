@@ -76,3 +76,19 @@ def test_evaluation_set_uses_known_keys_and_avoids_seed_sentences():
         assert row["text"].lower() not in seeds
     assert any(not row["themes"] for row in rows)
     assert any(";" in row["themes"] for row in rows)
+
+
+def test_holdout_set_uses_known_keys_and_avoids_seed_sentences():
+    path = Path(__file__).parent.parent / "data" / "taxonomy_holdout.csv"
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    assert len(rows) >= 70
+    seeds = {seed.lower() for theme in IAPT_TAXONOMY for seed in theme.seeds}
+    tuning = Path(__file__).parent.parent / "data" / "taxonomy_eval.csv"
+    with tuning.open(encoding="utf-8", newline="") as f:
+        tuned = {row["text"].lower() for row in csv.DictReader(f)}
+    for row in rows:
+        keys = [key for key in row["themes"].split(";") if key]
+        assert set(keys) <= EXPECTED_KEYS
+        assert row["text"].lower() not in seeds | tuned
+    assert sum(not row["themes"] for row in rows) >= 15
