@@ -228,9 +228,10 @@ class ThemeModel(BaseEstimator):
     n_components : int, default=100
         LSA dimensions.
     seed_threshold : float, default=0.35
-        Cosine similarity a unit needs to a seeded theme's centre to take it. Chosen as the best
-        taxonomy micro-F1 on the even rows of ``tests/data/taxonomy_eval.csv`` among values
-        that leave at least 75% of the (non-Talking-Therapies) FFT comments to discovery.
+        Cosine similarity a unit needs to the centre of a theme made from people's examples
+        (comments moved into a theme) to take it. Taxonomy themes use their own rule, the
+        ``MATCH_*`` constants in :mod:`analysis.taxonomy` (nearest seeds, with margins over
+        the runner-up and over other NHS topics).
     units : {"clause", "comment"}, default="clause"
         ``"clause"``: a whole comment decides its primary theme and each of its sentences and
         contrastive clauses can add another. ``"comment"``: whole comments only.
