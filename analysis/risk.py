@@ -61,7 +61,7 @@ from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-__all__ = ["LEVELS", "RiskAssessment", "assess_risk"]
+__all__ = ["LEVELS", "RiskAssessment", "assess_risk", "assess_rules"]
 
 URGENT = "urgent"
 REVIEW = "review"
@@ -1495,19 +1495,45 @@ def _separate_signals(spans: list[tuple[int, int]]) -> bool:
                for i, a in enumerate(spans) for b in spans[i + 1:])
 
 
-def assess_risk(text: str) -> RiskAssessment:
+def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
     """Assess the risk a comment suggests to its writer or to other people.
+
+    The hand-written rules (:func:`assess_rules`) decide first. A comment they pass is read
+    again by a learnt model (:mod:`analysis.risk_learnt`), which catches disclosures worded in
+    ways the rules do not know and makes them ``review``, never ``urgent``.
 
     Parameters
     ----------
     text : str
         The comment as written. Never raises for any string.
+    learnt : bool, default=True
+        Whether the learnt model reads what the rules pass.
 
     Returns
     -------
     RiskAssessment
         ``level`` is ``"urgent"``, ``"review"`` or ``"none"``; ``reasons`` lists the matched
-        phrases in the writer's own words.
+        phrases in the writer's own words (for a learnt flag, the sentence that scored
+        highest).
+    """
+    found = assess_rules(text)
+    if found.flag or not learnt or not isinstance(text, str) or not text.strip():
+        return found
+    from analysis import risk_learnt
+    from analysis.text import is_contentless
+
+    raw = text[:_MAX_CHARS]
+    # "Nothing", "n/a": no words to disclose anything with (and short answers like these are
+    # the learnt reader's commonest false flags).
+    if is_contentless(raw) or risk_learnt.learnt_scores([raw])[0] < risk_learnt.THRESHOLD:
+        return found
+    return RiskAssessment(REVIEW, (risk_learnt.most_likely_sentence(raw)[:300],))
+
+
+def assess_rules(text: str) -> RiskAssessment:
+    """The hand-written rules alone: phrases, concept families and their context.
+
+    See :func:`assess_risk` for the parameters and the result.
     """
     if not isinstance(text, str) or not text:
         return RiskAssessment(NONE)

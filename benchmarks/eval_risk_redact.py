@@ -2,13 +2,23 @@
 
 Run from the repository root::
 
-    .venv/bin/python benchmarks/eval_risk_redact.py [--learnt]
+    .venv/bin/python benchmarks/eval_risk_redact.py [--learnt] [--calibrate]
+
+Risk is scored twice: the hand-written rules alone (``assess_rules``) and what the app runs,
+the rules plus the learnt reader (``assess_risk``, see ``analysis/risk_learnt.py``). The learnt
+reader is trained on every slice but ``UNTUNED`` (``analysis/data/risk_training.csv``), so on
+those slices its figures are training figures; ``UNTUNED`` (``tests/data/risk_eval.csv``) is the
+honest estimate for both. With the shared NHS FFT data present, the share of those real
+comments each flags is reported too (almost none of them are about risk). ``--calibrate``
+prints the learnt reader's scores at which it would add flags to 0.5%, 1% and 2% of the real
+comments that the rules pass and that say something (``analysis.risk_learnt.THRESHOLD``).
 
 ``--learnt`` adds an experiment: logistic regressions on TF-IDF n-grams and (with the optional
 ``embeddings`` extra) on sentence embeddings, trained on the tuned risk slices and scored on the
 untouched one, to see whether a learnt flagger generalises better than the rules.
 
-The sets are ``tests/data/risk_eval.csv`` (``text,level,split``) and
+The sets are ``analysis/data/risk_training.csv`` plus ``tests/data/risk_eval.csv``
+(``text,level,split``) and
 ``tests/data/redact_eval.csv`` (``text,expected,split``). ``split`` says when a row was written:
 ``dev`` before the code, then ``holdout1`` ... ``holdout8``, each written after the previous
 round of changes and scored before the next. All but those in ``UNTUNED`` were then used to
@@ -42,10 +52,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from analysis.redact import KINDS, redact  # noqa: E402
-from analysis.risk import LEVELS, assess_risk  # noqa: E402
+from analysis.risk import LEVELS, assess_risk, assess_rules  # noqa: E402
+from analysis.risk_learnt import TRAINING_CSV  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
+#: Every risk row: the slices the rules (and the learnt reader) were built from, then the
+#: untouched one.
+RISK_CSVS = (TRAINING_CSV, RISK_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9")
@@ -94,11 +108,29 @@ class RiskScore:
         return _ratio(sum(self.confusion[lv, lv] for lv in LEVELS), self.n)
 
 
-def score_risk(rows: Iterable[dict[str, str]]) -> RiskScore:
+def score_risk(rows: Iterable[dict[str, str]], learnt: bool = True) -> RiskScore:
+    """Score ``assess_risk`` (rules and learnt reader), or the rules alone with ``learnt=False``."""
+    assess = assess_risk if learnt else assess_rules
     score = RiskScore()
     for row in rows:
-        score.add(row["level"], assess_risk(row["text"]).level)
+        score.add(row["level"], assess(row["text"]).level)
     return score
+
+
+def load_risk_rows() -> list[dict[str, str]]:
+    return [row for path in RISK_CSVS for row in load(path)]
+
+
+def real_fft_comments() -> list[str]:
+    """The shared NHS FFT comments (not labelled for risk), or [] when the file is absent."""
+    from analysis.evaluate import data_path
+
+    try:
+        with open(data_path(), newline="", encoding="utf-8") as handle:
+            return [t for row in csv.DictReader(handle)
+                    if (t := (row.get("FFT answer") or "").strip())]
+    except OSError:
+        return []
 
 
 # --- Redaction -----------------------------------------------------------------------------
@@ -160,13 +192,14 @@ def _baseline(text: str) -> object:
 
 
 def speed(texts: list[str], repeats: int = 7) -> dict[str, float]:
-    """Seconds per text for the baseline, assess_risk and redact.
+    """Seconds per text for the baseline, assess_rules, assess_risk and redact.
 
     The three are timed in turn within each round and the best round of each is kept, so a
     busy machine slows them alike and the ratios stay meaningful.
     """
     funcs: dict[str, Callable[[str], object]] = {
         "baseline": _baseline,
+        "assess_rules": assess_rules,
         "assess_risk": assess_risk,
         "redact": redact,
     }
@@ -206,13 +239,18 @@ def _by_split(
 
 
 def report_risk(rows: list[dict[str, str]]) -> None:
-    print("## Risk flagging (tests/data/risk_eval.csv)")
+    print("## Risk flagging (analysis/data/risk_training.csv + tests/data/risk_eval.csv)")
+    print("(rules = assess_rules; app = assess_risk, the rules plus the learnt reader, which "
+          "was trained on every slice but " + ", ".join(UNTUNED) + ")")
     for name, group in _by_split(rows):
         score = score_risk(group)
+        rules = score_risk(group, learnt=False)
         risky = sum(r["level"] != "none" for r in group)
         p, r = score.flag()
+        rp, rr = rules.flag()
         print(f"\n[{name}] {score.n} rows, {risky} should be flagged; "
               f"level accuracy {score.accuracy():.3f}")
+        print(f"  flag, rules alone precision {rp:.3f}  recall {rr:.3f}")
         print(f"  flag (any level)  precision {p:.3f}  recall {r:.3f}")
         for level in LEVELS:
             lp, lr = score.level(level)
@@ -247,7 +285,8 @@ def report_speed(risk_rows: list[dict[str, str]], redact_rows: list[dict[str, st
         times = speed(texts)
         base = times["baseline"]
         print(f"  {name} ({len(texts)} texts, {words:.0f} words on average): "
-              f"assess_risk {times['assess_risk'] / base:.0f}x baseline, "
+              f"assess_rules {times['assess_rules'] / base:.0f}x baseline, "
+              f"assess_risk (with the learnt reader) {times['assess_risk'] / base:.0f}x, "
               f"redact {times['redact'] / base:.0f}x baseline "
               f"(baseline {base * 1e6:.2f} us/text on this machine)")
 
@@ -278,7 +317,7 @@ def report_learnt_experiment(rows: list[dict[str, str]]) -> None:
     truth = np.array([r["level"] != "none" for r in rows])
     split = np.array([r.get("split", "") for r in rows])
     tuned = ~np.isin(split, UNTUNED)
-    rules = np.array([assess_risk(t).flag for t in texts])
+    rules = np.array([assess_rules(t).flag for t in texts])
 
     def tfidf() -> object:
         return make_pipeline(
@@ -302,7 +341,7 @@ def report_learnt_experiment(rows: list[dict[str, str]]) -> None:
                              if (t := (row.get("FFT answer") or "").strip())]
     except OSError:
         print("  (the real FFT file is not here: no real-data flag rate)")
-    real_rule_flags = sum(assess_risk(t).flag for t in real_comments)
+    real_rule_flags = sum(assess_rules(t).flag for t in real_comments)
 
     inputs: dict[str, tuple[object, object]] = {"tf-idf": (texts, tfidf)}
     try:
@@ -346,10 +385,44 @@ def report_learnt_experiment(rows: list[dict[str, str]]) -> None:
                       f"recall {_ratio(tp, truth[test].sum()):.3f}")
 
 
+def report_real_flag_rates() -> None:
+    comments = real_fft_comments()
+    if not comments:
+        print("\n(the shared NHS FFT file is not here: no real-comment flag rates)")
+        return
+    rules = sum(assess_rules(t).flag for t in comments)
+    app = sum(assess_risk(t).flag for t in comments)
+    print(f"\n## On {len(comments):,} real NHS FFT comments (not labelled for risk)")
+    print(f"  rules alone flag {rules} ({rules / len(comments):.2%}); rules + learnt reader "
+          f"flag {app} ({app / len(comments):.2%})")
+
+
+def report_calibration() -> None:
+    import numpy as np
+
+    from analysis.risk_learnt import THRESHOLD, learnt_scores
+    from analysis.text import is_contentless
+
+    comments = [t for t in real_fft_comments()
+                if not assess_rules(t).flag and not is_contentless(t)]
+    if not comments:
+        print("\n(calibration needs the shared NHS FFT file)")
+        return
+    scores = learnt_scores(comments)
+    print(f"\n## Calibration on {len(comments):,} real comments the rules pass")
+    for share in (0.005, 0.01, 0.02):
+        print(f"  score adding flags to {share:.1%} of them: "
+              f"{np.quantile(scores, 1 - share):.3f}")
+    print(f"  THRESHOLD now {THRESHOLD}: adds flags to {(scores >= THRESHOLD).mean():.2%}")
+
+
 def main() -> None:
-    risk_rows = load(RISK_CSV)
+    risk_rows = load_risk_rows()
     redact_rows = load(REDACT_CSV)
     report_risk(risk_rows)
+    report_real_flag_rates()
+    if "--calibrate" in sys.argv[1:]:
+        report_calibration()
     report_redact(redact_rows)
     report_speed(risk_rows, redact_rows)
     if "--learnt" in sys.argv[1:]:

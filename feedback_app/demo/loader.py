@@ -45,10 +45,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from importlib import resources
 
 import sqlalchemy as sa
 
+from analysis.risk_learnt import FEEDBACK_EXAMPLES
 from feedback_app.admin.services import create_service
 from feedback_app.auth.services import create_user
 from feedback_app.comments.services import record_comment
@@ -168,8 +168,9 @@ class DemoComment:
 
 
 def read_comments() -> list[DemoComment]:
-    """The hand-written comments in comments.txt, in file order."""
-    raw = resources.files("feedback_app.demo").joinpath("comments.txt").read_text("utf-8")
+    """The hand-written comments, in file order. They live with the analysis library
+    (``analysis/data/feedback_examples.txt``), which also learns from them (risk_learnt)."""
+    raw = FEEDBACK_EXAMPLES.read_text("utf-8")
     comments, section = [], ""
     for line in raw.splitlines():
         line = line.strip()

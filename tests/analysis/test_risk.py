@@ -16,6 +16,8 @@ from analysis.risk import RiskAssessment, assess_risk
 
 ROOT = Path(__file__).resolve().parents[2]
 RISK_CSV = ROOT / "tests" / "data" / "risk_eval.csv"
+# The slices the rules were developed against (and the learnt reader is trained on).
+TRAINING_CSV = ROOT / "analysis" / "data" / "risk_training.csv"
 
 
 def _load_benchmark():
@@ -29,8 +31,11 @@ def _load_benchmark():
 
 
 def _rows() -> list[dict[str, str]]:
-    with RISK_CSV.open(newline="", encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    rows = []
+    for path in (TRAINING_CSV, RISK_CSV):
+        with path.open(newline="", encoding="utf-8") as f:
+            rows += list(csv.DictReader(f))
+    return rows
 
 
 # --- Contract ------------------------------------------------------------------------------
@@ -240,10 +245,64 @@ def test_eval_set_meets_the_recall_and_precision_targets():
 def test_untuned_held_out_slice_stays_at_its_measured_level():
     # The slice written after the last rule change and never tuned on (holdout9) measures
     # phrasings the rules were not written for. It does NOT meet the 0.98 recall target
-    # (0.465 when written); this floor only stops it getting worse. See BENCHMARKS.md.
+    # (0.465 for the rules when written, 0.744 with the learnt reader, which never saw it);
+    # this floor only stops it getting worse. See BENCHMARKS.md.
     bench = _load_benchmark()
-    for split, floor in {"holdout9": 0.44}.items():
+    for split, floor in {"holdout9": 0.72}.items():
         score = bench.score_risk(r for r in _rows() if r["split"] == split)
         precision, recall = score.flag()
         assert recall >= floor, (split, score.confusion)
         assert precision >= 0.75, (split, score.confusion)
+
+
+# --- The learnt reader ---------------------------------------------------------------------
+
+
+def test_learnt_reader_flags_a_disclosure_no_rule_knows_as_review_with_the_sentence():
+    text = ("The therapist was kind. Most nights I sit in the car by the reservoir and think "
+            "about not coming home.")
+    assert risk.assess_rules(text).level == "none"
+    found = assess_risk(text)
+    assert found.level == "review"  # a prompt for a person, never urgent on its own
+    assert found.reasons == ("Most nights I sit in the car by the reservoir and think about "
+                             "not coming home.",)
+    assert assess_risk(text, learnt=False).level == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "The receptionist was friendly and the room was warm.",
+    "I wish the sessions had been in the evening so I didn't miss work.",
+    "I felt really low during the winter but the group helped me get out of the house.",
+    "Can't think of any", "I don't think so", "Nothing", "n/a",
+])
+def test_learnt_reader_leaves_ordinary_and_contentless_feedback_alone(text):
+    assert assess_risk(text).level == "none"
+
+
+def test_learnt_reader_never_changes_what_the_rules_decided():
+    for row in _rows():
+        rules = risk.assess_rules(row["text"])
+        if rules.flag:
+            assert assess_risk(row["text"]) == rules
+
+
+def test_learnt_reader_never_trains_on_the_untouched_slice():
+    from analysis.risk_learnt import training_set
+
+    texts, labels = training_set()
+    held_out = {r["text"] for r in _rows() if r["split"] == "holdout9"}
+    assert held_out and not held_out & set(texts)
+    assert 0 < sum(labels) < len(labels)
+
+
+@pytest.mark.slow
+def test_learnt_reader_adds_flags_to_about_one_in_a_hundred_real_comments():
+    bench = _load_benchmark()
+    comments = bench.real_fft_comments()
+    if not comments:
+        pytest.skip("FFT v6 data not available")
+    rules = sum(risk.assess_rules(t).flag for t in comments)
+    both = sum(assess_risk(t).flag for t in comments)
+    # Measured 26 and 98 of 7,400 (see BENCHMARKS.md); the learnt reader must stay a small
+    # addition to the attention queue, not a flood.
+    assert (both - rules) / len(comments) <= 0.015

@@ -1,0 +1,126 @@
+"""A learnt second reader for risk: catches disclosures worded in ways no rule anticipated.
+
+The hand-written rules in :mod:`analysis.risk` explain themselves and are precise, but they
+miss about half of the disclosures written in words nobody thought of (BENCHMARKS.md, "Risk
+and redaction"). This module adds a logistic regression over character and word n-grams,
+trained when first needed (about a second) on examples written for this project and shipped
+with it:
+
+* ``data/risk_training.csv``: the labelled risk examples the rules were developed against
+  (every row flagged ``urgent`` or ``review`` is a positive). The untouched evaluation slice
+  stays in ``tests/data/risk_eval.csv`` and is never trained on.
+* ``data/feedback_examples.txt``: ordinary Talking Therapies feedback in the voice of people
+  who use the services (also the demo's comments): the hard negatives, first-person and
+  emotional but not about risk, plus its ``[risk]`` section as positives.
+* The seeds of the Talking Therapies taxonomy (:mod:`analysis.taxonomy`) that the rules do not
+  flag, as further negatives.
+
+A comment the rules pass, unless it is contentless ("Nothing", "n/a"), takes the level
+``review`` when its score reaches :data:`THRESHOLD`, never ``urgent``: it is a prompt for a
+person to read it. Trained without the ordinary feedback above, an earlier model learnt
+"first-person, emotional wording" and flagged a quarter to a half of real comments; those
+examples are what stop that. :data:`THRESHOLD` is set so that the model adds flags to about 1%
+of the 7,400 real NHS Friends and Family Test comments in the shared data (1.3% of those that
+the rules pass and that say something; ``benchmarks/eval_risk_redact.py --calibrate`` recomputes
+it there).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+import threading
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+__all__ = ["THRESHOLD", "learnt_scores", "most_likely_sentence", "training_set"]
+
+DATA = Path(__file__).resolve().parent / "data"
+TRAINING_CSV = DATA / "risk_training.csv"
+FEEDBACK_EXAMPLES = DATA / "feedback_examples.txt"
+
+#: Scores at or above this make an unflagged comment ``review`` (see the module docstring).
+THRESHOLD = 0.63
+
+_SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
+_lock = threading.Lock()
+_model: Any = None
+
+
+def feedback_examples() -> list[tuple[str, str]]:
+    """``(section, text)`` for every comment in ``data/feedback_examples.txt``."""
+    out, section = [], ""
+    for line in FEEDBACK_EXAMPLES.read_text("utf-8").splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        out.append((section, line[1:].strip()))
+    return out
+
+
+def training_set() -> tuple[list[str], list[int]]:
+    """The texts and labels (1 = risk) the model learns from; see the module docstring."""
+    from analysis.risk import assess_rules
+    from analysis.taxonomy import get_taxonomy
+
+    texts: list[str] = []
+    labels: list[int] = []
+    with TRAINING_CSV.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            texts.append(row["text"])
+            labels.append(int(row["level"] != "none"))
+    for section, text in feedback_examples():
+        texts.append(text)
+        labels.append(int(section == "risk"))
+    for definition in get_taxonomy("iapt"):
+        for seed in definition.seeds:
+            if not assess_rules(seed).flag:
+                texts.append(seed)
+                labels.append(0)
+    return texts, labels
+
+
+def _fit() -> Any:
+    from sklearn.feature_extraction.text import TfidfVectorizer
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline, make_union
+
+    texts, labels = training_set()
+    return make_pipeline(
+        make_union(
+            TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True,
+                            min_df=2, dtype=np.float32),
+            TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True, dtype=np.float32),
+        ),
+        LogisticRegression(C=4.0, max_iter=3000, class_weight="balanced"),
+    ).fit(texts, labels)
+
+
+def model() -> Any:
+    """The fitted pipeline, trained once per process (thread-safe)."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = _fit()
+    return _model
+
+
+def learnt_scores(texts: list[str]) -> np.ndarray:
+    """The model's probability that each text discloses risk (0 to 1)."""
+    if not texts:
+        return np.zeros(0)
+    return model().predict_proba(texts)[:, 1]
+
+
+def most_likely_sentence(text: str) -> str:
+    """The sentence of ``text`` the model finds most like a disclosure (its reason to flag)."""
+    sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+    if len(sentences) <= 1:
+        return text.strip()
+    return sentences[int(np.argmax(learnt_scores(sentences)))]
