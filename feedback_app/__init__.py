@@ -23,7 +23,20 @@ def create_app(config_class: type[Config] | Config = Config) -> Flask:
     register_blueprints(app)
     register_errorhandlers(app)
     register_commands(app)
+    warm_up(app)
     return app
+
+
+def warm_up(app: Flask) -> None:
+    """Train the learnt risk reader in the background as the server starts (about a second),
+    so the first person to send feedback does not wait for it. Tests train it when first used."""
+    if app.testing:
+        return
+    import threading
+
+    from analysis import risk_learnt
+
+    threading.Thread(target=risk_learnt.model, name="risk-reader-warm-up", daemon=True).start()
 
 
 def register_templates(app: Flask) -> None:

@@ -364,6 +364,41 @@ def test_words_that_suggest_risk_put_the_help_first(client, survey):
     assert html.count('id="get-help-now"') == 1
 
 
+def test_risk_in_words_no_rule_knows_still_reaches_a_person(client, survey):
+    # The hand-written rules pass this; the learnt second reader marks it for review.
+    field = qid(survey, QuestionKind.TEXT)
+    words = ("The therapist was kind. Most nights I sit in the car by the reservoir and think "
+             "about not coming home.")
+    posted = client.post(f"/s/{survey.slug}", data={**full_answers(survey), field: words})
+    comment = db.session.scalar(sa.select(Comment))
+    assert comment.risk_level == "review"
+    assert comment.risk_reasons == [
+        "Most nights I sit in the car by the reservoir and think about not coming home."]
+    html = client.get(posted.headers["Location"]).get_data(as_text=True)
+    assert "We have told the service team" in html
+    assert html.index("If you need help now") < html.index("Keep this code")
+
+
+def test_starting_the_server_trains_the_risk_reader_in_the_background(monkeypatch):
+    from analysis import risk_learnt
+    from config import Config
+    from feedback_app import create_app
+
+    started = []
+    monkeypatch.setattr(risk_learnt, "model", lambda: started.append(True))
+
+    class Served(Config):
+        SQLALCHEMY_DATABASE_URI = "sqlite://"
+
+    create_app(Served)
+    import threading
+
+    for thread in threading.enumerate():
+        if thread.name == "risk-reader-warm-up":
+            thread.join(10)
+    assert started == [True]
+
+
 def test_without_risk_words_the_help_card_comes_after_the_receipt(client, survey):
     posted = client.post(f"/s/{survey.slug}", data=full_answers(survey))
     html = client.get(posted.headers["Location"]).get_data(as_text=True)
