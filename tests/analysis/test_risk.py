@@ -246,9 +246,10 @@ def test_untuned_held_out_slice_stays_at_its_measured_level():
     # The slice written after the last rule change and never tuned on (holdout9) measures
     # phrasings the rules were not written for. It does NOT meet the 0.98 recall target
     # (0.465 for the rules when written, 0.744 with the learnt reader, which never saw it);
-    # this floor only stops it getting worse. See BENCHMARKS.md.
+    # holdout10 was written later by someone who had not read the detector (0.717 for the
+    # rules, 0.900 with the reader). These floors only stop them getting worse. BENCHMARKS.md.
     bench = _load_benchmark()
-    for split, floor in {"holdout9": 0.72}.items():
+    for split, floor in {"holdout9": 0.72, "holdout10": 0.88}.items():
         score = bench.score_risk(r for r in _rows() if r["split"] == split)
         precision, recall = score.flag()
         assert recall >= floor, (split, score.confusion)
@@ -290,7 +291,7 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
     from analysis.risk_learnt import training_set
 
     texts, labels = training_set()
-    held_out = {r["text"] for r in _rows() if r["split"] == "holdout9"}
+    held_out = {r["text"] for r in _rows() if r["split"] in ("holdout9", "holdout10")}
     assert held_out and not held_out & set(texts)
     assert 0 < sum(labels) < len(labels)
 
