@@ -1514,7 +1514,7 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
     RiskAssessment
         ``level`` is ``"urgent"``, ``"review"`` or ``"none"``; ``reasons`` lists the matched
         phrases in the writer's own words (for a learnt flag, the sentence that scored
-        highest).
+        highest, with identifiers such as phone numbers replaced).
     """
     found = assess_rules(text)
     if found.flag or not learnt or not isinstance(text, str) or not text.strip():
@@ -1527,7 +1527,10 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
     # the learnt reader's commonest false flags).
     if is_contentless(raw) or risk_learnt.learnt_scores([raw])[0] < risk_learnt.THRESHOLD:
         return found
-    return RiskAssessment(REVIEW, (risk_learnt.most_likely_sentence(raw)[:300],))
+    # The reason is a whole sentence, shown to staff: identifiers in it are replaced.
+    from analysis.redact import redact
+
+    return RiskAssessment(REVIEW, (redact(risk_learnt.most_likely_sentence(raw)[:300]).text,))
 
 
 def assess_rules(text: str) -> RiskAssessment:

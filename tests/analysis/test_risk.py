@@ -270,6 +270,15 @@ def test_learnt_reader_flags_a_disclosure_no_rule_knows_as_review_with_the_sente
     assert assess_risk(text, learnt=False).level == "none"
 
 
+def test_learnt_reason_never_carries_identifiers():
+    text = ("Please ring me on 07700 900123. Most nights I sit in the car by the reservoir and "
+            "think about not coming home, my NHS number is 943 476 5919.")
+    found = assess_risk(text)
+    assert found.level == "review"
+    assert "07700" not in " ".join(found.reasons) and "5919" not in " ".join(found.reasons)
+    assert "[NHS NUMBER]" in found.reasons[0]
+
+
 @pytest.mark.parametrize("text", [
     "The receptionist was friendly and the room was warm.",
     "I wish the sessions had been in the evening so I didn't miss work.",
