@@ -188,7 +188,7 @@ def is_contentless(text: str) -> bool:
         "Did not answer", "no comment", "Nothing to add").
     """
     # No normalising: the filler list holds the pieces of "n/a" and "can't" ("n", "a", "t").
-    return all(word in _CONTENTLESS for word in _WORD.findall(text.lower()))
+    return _CONTENTLESS.issuperset(_WORD.findall(text.lower()))
 
 
 def is_generic(text: str) -> bool:
@@ -327,6 +327,13 @@ class Analyzer:
             piece = parts[0].strip(_EDGES)
             return [piece] if piece else []
         return [p for p in (s.strip(_EDGES) for s in parts) if p]
+
+    @staticmethod
+    def pieces_of(texts: Iterable[str]) -> list[list[str]]:
+        """``[Analyzer.pieces(text) for text in texts]``, without a call per text."""
+        split, edges = _SENTENCE.split, _EDGES
+        return [[piece for part in split(text.strip()) if (piece := part.strip(edges))]
+                for text in texts]
 
     def features(self, piece: str) -> list[str]:
         """Unigrams and bigrams of one piece."""

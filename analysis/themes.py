@@ -357,14 +357,9 @@ class ThemeModel(BaseEstimator):
         # Identical comments get identical themes: every step below works on distinct ones.
         distinct, text_index = self._index(texts)
         repeats = np.bincount(text_index, minlength=len(distinct)).astype(float)
-        owners, unit_texts, whole, unit_pieces = self._units(distinct)
+        owner_array, unit_texts, is_whole = self._units(distinct)
         unique_texts, unit_index = self._index(unit_texts)
-        pieces_of: list[list[str]] = [[] for _ in unique_texts]
-        for u, pieces in zip(unit_index.tolist(), unit_pieces, strict=True):
-            pieces_of[u] = pieces
-        is_whole = np.array(whole, dtype=bool)
         # Clustering sees whole comments only, each distinct text weighted by its repeats.
-        owner_array = np.asarray(owners, dtype=np.int64)
         counts = np.bincount(unit_index[is_whole], weights=repeats[owner_array[is_whole]],
                              minlength=len(unique_texts)).astype(float)
 
@@ -375,7 +370,8 @@ class ThemeModel(BaseEstimator):
         unit_sentiment = np.zeros(len(unique_texts))
         everything = (_sentiment_scores(unique_texts + seed_texts) if self.sentiment_weight
                       else None)
-        all_vectors, X = self._fit_space(unique_texts + seed_texts, rng, everything, pieces_of)
+        joined = len(unique_texts) if self.units == "clause" else 0
+        all_vectors, X = self._fit_space(unique_texts + seed_texts, rng, everything, joined)
         vectors = all_vectors[: len(unique_texts)]
         seed_vectors = all_vectors[len(unique_texts):]
         self._set_seed_bank(seed_keys, seed_vectors)
@@ -408,7 +404,7 @@ class ThemeModel(BaseEstimator):
         report(0.85, "assigning comments")
         unit_keys, unit_scores = self._label_units(vectors, groups, seeded)
         by_text = self._aggregate(
-            distinct, owners, unit_index, is_whole, unit_keys, unit_scores, unit_sentiment
+            distinct, owner_array, unit_index, is_whole, unit_keys, unit_scores, unit_sentiment
         )
         # Assignments are immutable, so repeats of a comment share one.
         self.assignments_ = [by_text[j] for j in text_index.tolist()]
@@ -437,9 +433,7 @@ class ThemeModel(BaseEstimator):
         if self.lsa_weight < 0:
             raise ValueError(f"lsa_weight must be at least 0, not {self.lsa_weight!r}")
 
-    def _units(
-        self, texts: Sequence[str]
-    ) -> tuple[list[int], list[str], list[bool], list[list[str]]]:
+    def _units(self, texts: Sequence[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
         """Split comments into units.
 
         Every comment with content gets one *whole* unit (its text without contentless
@@ -448,56 +442,50 @@ class ThemeModel(BaseEstimator):
         better than clustering clauses (see BENCHMARKS.md), while clauses find the second
         theme in "The wait was awful but my therapist was lovely".
 
+        With ``units="clause"`` a unit is a sentence or clause as
+        :class:`~analysis.text.Analyzer` cuts it, or (a whole comment of several) its pieces
+        joined by newlines; a piece never holds a newline, so ``unit.split("\\n")`` gives the
+        pieces back.
+
         Returns
         -------
-        owners : list of int
+        owners : ndarray of int
             The comment of each unit.
         unit_texts : list of str
-            The units.
-        whole : list of bool
+            The units, each whole unit first, then its clauses.
+        whole : ndarray of bool
             True for whole-comment units, False for clauses.
-        pieces : list of list of str
-            The sentences and clauses of each unit, as :class:`~analysis.text.Analyzer` cuts
-            them (a whole unit is its pieces joined by newlines, so they cut it back the same).
         """
-        owners: list[int] = []
-        unit_texts: list[str] = []
-        whole: list[bool] = []
-        unit_pieces: list[list[str]] = []
         if self.units == "comment":
+            owners: list[int] = []
+            unit_texts: list[str] = []
             for i, text in enumerate(texts):
                 full = text.strip()
                 if not full or (self.contentless and is_contentless(text)):
                     continue
                 owners.append(i)
                 unit_texts.append(full)
-                whole.append(True)
-                unit_pieces.append(Analyzer.pieces(full))
-            return owners, unit_texts, whole, unit_pieces
-        cut = list(map(Analyzer.pieces, texts))
+            return (np.asarray(owners, dtype=np.int64), unit_texts,
+                    np.ones(len(unit_texts), dtype=bool))
+        cut = Analyzer.pieces_of(texts)
         # Real feedback repeats its sentences ("Very helpful staff."): test each piece once.
         distinct = set(chain.from_iterable(cut))
         if self.contentless:
             drop = {piece for piece in distinct if is_contentless(piece)}
         else:
             drop = {piece for piece in distinct if not _LETTER.search(piece)}
-        for i, pieces in enumerate(cut):
-            if not drop.isdisjoint(pieces):
-                pieces = [piece for piece in pieces if piece not in drop]
-            if not pieces:
-                continue
-            owners.append(i)
-            whole.append(True)
-            unit_pieces.append(pieces)
-            if len(pieces) == 1:
-                unit_texts.append(pieces[0])
-                continue
-            unit_texts.append("\n".join(pieces))
-            owners.extend([i] * len(pieces))
-            unit_texts.extend(pieces)
-            whole.extend([False] * len(pieces))
-            unit_pieces.extend([piece] for piece in pieces)
-        return owners, unit_texts, whole, unit_pieces
+        if drop:
+            cut = [pieces if drop.isdisjoint(pieces) else
+                   [piece for piece in pieces if piece not in drop] for pieces in cut]
+        # A comment of one piece is one unit; of several, a whole unit and one per piece.
+        lengths = np.fromiter(map(len, cut), dtype=np.int64, count=len(cut))
+        sizes = np.where(lengths > 1, lengths + 1, lengths)
+        owners_array = np.repeat(np.arange(len(cut), dtype=np.int64), sizes)
+        whole_array = np.zeros(len(owners_array), dtype=bool)
+        whole_array[(np.cumsum(sizes) - sizes)[sizes > 0]] = True
+        unit_texts = list(chain.from_iterable(
+            pieces if len(pieces) < 2 else ["\n".join(pieces), *pieces] for pieces in cut))
+        return owners_array, unit_texts, whole_array
 
     @staticmethod
     def _index(unit_texts: list[str]) -> tuple[list[str], np.ndarray]:
@@ -536,15 +524,14 @@ class ThemeModel(BaseEstimator):
         return keys, seed_texts, origins
 
     def _fit_space(self, texts: list[str], rng: np.random.RandomState,
-                   sentiment: np.ndarray | None,
-                   pieces_of: Sequence[list[str]] = ()) -> tuple[np.ndarray, Any]:
+                   sentiment: np.ndarray | None, joined: int = 0) -> tuple[np.ndarray, Any]:
         """Fit the vector space (TF-IDF + LSA, or the embedder) on units and seeds.
 
         Returns the vectors of ``texts`` and their TF-IDF matrix, so that nothing is tokenised
-        twice. ``pieces_of[i]``, when given, is ``Analyzer.pieces(texts[i])`` already cut.
+        twice. The first ``joined`` texts are already cut (see ``_fit_tfidf``).
         """
         # The TF-IDF vocabulary is needed by both backends: it names themes.
-        X = self._fit_tfidf(texts, pieces_of)
+        X = self._fit_tfidf(texts, joined)
         self.svd_ = None
         self.embedder_ = None
         if self.backend == "embeddings":
@@ -586,7 +573,7 @@ class ThemeModel(BaseEstimator):
             return np.asarray(X @ self._svd_basis)
         return X.toarray()
 
-    def _fit_tfidf(self, texts: list[str], pieces_of: Sequence[list[str]]) -> Any:
+    def _fit_tfidf(self, texts: list[str], joined: int = 0) -> Any:
         """Fit ``vectorizer_`` and return the TF-IDF matrix of ``texts``.
 
         The result is what ``TfidfVectorizer(analyzer=Analyzer(), sublinear_tf=True,
@@ -595,12 +582,19 @@ class ThemeModel(BaseEstimator):
         sentence or clause is tokenised once and the texts' counts are one sparse product of a
         texts-by-pieces incidence matrix with the pieces' counts. ``vectorizer_`` then holds
         the same vocabulary and idf, and its ``transform`` gives the same rows for new text.
+
+        The first ``joined`` texts are units as ``_units`` makes them: their pieces joined by
+        newlines, so that one ``split`` of them all cuts them (``Analyzer.pieces`` would give
+        the same pieces). The others are cut by ``Analyzer.pieces``.
         """
         analyzer = Analyzer(stem=self.stem)
         min_df, max_df = (2 if len(texts) > 50 else 1), 0.5
-        cut = [*pieces_of[: len(texts)], *map(analyzer.pieces, texts[len(pieces_of):])]
-        distinct_pieces, cols = self._index(list(chain.from_iterable(cut)))
-        rows = np.repeat(np.arange(len(texts)), [len(pieces) for pieces in cut])
+        head, rest = texts[:joined], Analyzer.pieces_of(texts[joined:])
+        flat = "\n".join(head).split("\n") if head else []
+        flat.extend(chain.from_iterable(rest))
+        distinct_pieces, cols = self._index(flat)
+        sizes = [*(text.count("\n") + 1 for text in head), *map(len, rest)]
+        rows = np.repeat(np.arange(len(texts)), sizes)
         features = [analyzer.features(piece) for piece in distinct_pieces]
         terms_seen, indices = self._index(list(chain.from_iterable(features)))
         vocabulary = dict.fromkeys(terms_seen)
@@ -989,7 +983,10 @@ class ThemeModel(BaseEstimator):
         S = V[rng.choice(n, size=size, replace=False, p=p)] if size < n else V
         # float64: scikit-learn's k-means++ upcasts float32 in small chunks, which is slow.
         S64 = S.astype(np.float64)
-        distance = np.clip(1.0 - S64 @ S64.T, 0.0, 2.0)
+        # In place: each new 2,000 x 2,000 matrix costs more in page faults than in arithmetic.
+        distance = S64 @ S64.T
+        np.subtract(1.0, distance, out=distance)
+        np.clip(distance, 0.0, 2.0, out=distance)
         np.fill_diagonal(distance, 0.0)
         upper = min(self.max_k, max(2, S.shape[0] // 10))
         grid = sorted({round(x) for x in np.geomspace(2, upper, num=_K_CANDIDATES)} | {upper})
@@ -1113,7 +1110,7 @@ class ThemeModel(BaseEstimator):
     def _aggregate(
         self,
         texts: Sequence[str],
-        owners: list[int],
+        owners: np.ndarray,
         unit_index: np.ndarray,
         is_whole: np.ndarray,
         unit_keys: list[str],
@@ -1205,7 +1202,7 @@ class ThemeModel(BaseEstimator):
             One per comment, by the same rule ``fit`` used for its own texts.
         """
         texts = ["" if t is None else str(t) for t in texts]
-        owners, unit_texts, whole, _ = self._units(texts)
+        owners, unit_texts, whole = self._units(texts)
         unique_texts, unit_index = self._index(unit_texts)
         sentiment = np.zeros(len(unique_texts))
         if self.sentiment_weight:

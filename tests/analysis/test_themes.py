@@ -203,7 +203,7 @@ def test_fit_matrix_is_tfidf_vectorizer_over_pieces(texts: list[str]) -> None:
     # what TfidfVectorizer gives with the same analyzer, and what assign() will see.
     model = ThemeModel(taxonomy="none", sentiment=False)
     sample = [*texts[:40], "Kind staff. Long wait", "Long wait. Kind staff", "Kind staff."]
-    X = model._fit_tfidf(sample, [])
+    X = model._fit_tfidf(sample)
     expected = TfidfVectorizer(analyzer=Analyzer(), lowercase=False, sublinear_tf=True,
                                max_df=0.5, dtype=np.float32).fit_transform(sample)
     assert X.shape == expected.shape
