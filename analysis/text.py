@@ -276,7 +276,7 @@ class Tokenizer:
             tokens = [cache[word] for word in words]
         except KeyError:
             tokens = [cache[word] if word in cache else self._learn(word) for word in words]
-        return [token for token in tokens if token]
+        return list(filter(None, tokens))
 
     def _learn(self, word: str) -> str:
         """Map, stop and stem one new word, and remember it ("" for a stop word)."""
@@ -338,7 +338,7 @@ class Analyzer:
     def features(self, piece: str) -> list[str]:
         """Unigrams and bigrams of one piece."""
         tokens = self.tokenizer(piece)
-        return tokens + [f"{a} {b}" for a, b in pairwise(tokens)]
+        return tokens + list(map(" ".join, pairwise(tokens)))
 
     def __call__(self, text: str) -> list[str]:
         """Return the features of ``text``."""

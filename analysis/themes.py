@@ -1159,34 +1159,29 @@ class ThemeModel(BaseEstimator):
             order = np.lexsort((at, -score, lead, o))
             o, k, score = o[order], k[order], score[order]
         o, k, score = (o.tolist(), k.tolist(), score.tolist()) if at.size else ([], [], [])
-        themes_of: dict[int, tuple[tuple[str, ...], dict[str, float]]] = {}
+        out: list[Assignment | None] = [None] * n
         begin = 0
         for end in [*np.flatnonzero(np.diff(o)).tolist(), len(o) - 1] if o else []:
-            keys = tuple(names[c] for c in k[begin:end + 1])
-            themes_of[o[begin]] = keys, dict(zip(keys, score[begin:end + 1], strict=True))
+            keys = tuple(map(names.__getitem__, k[begin:end + 1]))
+            i = o[begin]
+            out[i] = Assignment(keys[0], keys, dict(zip(keys, score[begin:end + 1], strict=True)),
+                                feeling[i])
             begin = end + 1
-        out: list[Assignment] = []
         # Comments of one unit are most of them: one Assignment per (unit, sentiment).
         single: dict[tuple[int, float], Assignment] = {}
-        several_list = several.tolist()
-        for i in range(n):
+        for i in np.flatnonzero(has_unit & ~several).tolist():
             u = whole_list[i]
-            if u < 0:
-                out.append(Assignment(UNASSIGNED, (), {}, feeling[i]))
-            elif several_list[i]:
-                found = themes_of.get(i)
-                out.append(Assignment(found[0][0], found[0], found[1], feeling[i]) if found
-                           else Assignment(UNASSIGNED, (), {}, feeling[i]))
-            else:
-                cache_key = (u, feeling[i])
-                a = single.get(cache_key)
-                if a is None:
-                    key = unit_keys[u]
-                    a = single[cache_key] = (
-                        Assignment(UNASSIGNED, (), {}, feeling[i]) if key == UNASSIGNED
-                        else Assignment(key, (key,), {key: rounded[u]}, feeling[i]))
-                out.append(a)
-        return out
+            cache_key = (u, feeling[i])
+            a = single.get(cache_key)
+            if a is None:
+                key = unit_keys[u]
+                a = single[cache_key] = (
+                    Assignment(UNASSIGNED, (), {}, feeling[i]) if key == UNASSIGNED
+                    else Assignment(key, (key,), {key: rounded[u]}, feeling[i]))
+            out[i] = a
+        # The rest say nothing, or took no theme in any unit.
+        return [Assignment(UNASSIGNED, (), {}, feeling[i]) if a is None else a
+                for i, a in enumerate(out)]
 
     def assign(self, texts: Sequence[str]) -> list[Assignment]:
         """Assign new comments to the fitted themes without refitting.
