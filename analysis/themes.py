@@ -348,7 +348,7 @@ class ThemeModel(BaseEstimator):
         if ids is not None and len(ids) != len(texts):
             raise ValueError("ids and texts must have the same length")
         self.texts_ = texts
-        self.ids_ = [str(i) for i in (ids if ids is not None else range(len(texts)))]
+        self.ids_ = list(map(str, ids if ids is not None else range(len(texts))))
         base = previous.corrections_ if previous is not None else Corrections()
         self.corrections_ = base.combined(corrections)
         rng = check_random_state(self.random_state)

@@ -211,6 +211,50 @@ def test_fit_matrix_is_tfidf_vectorizer_over_pieces(texts: list[str]) -> None:
     assert abs(model.vectorizer_.transform(sample) - X).max() < 1e-5
 
 
+def test_pieces_of_cuts_as_pieces(texts: list[str]) -> None:
+    awkward = ["", "  ", "Kind staff.  Long wait", "a \nb", "a\n b", "Good; but slow",
+               "Fine,  however - late!\tNext", "e.g. this. And 2.5 more?", "\u2003x.\u00a0y"]
+    sample = [*texts, *awkward]
+    assert Analyzer.pieces_of(sample) == [Analyzer.pieces(text) for text in sample]
+
+
+def test_units_join_pieces_that_split_back(texts: list[str]) -> None:
+    # A whole unit of several pieces is the pieces joined by newlines; a piece holds none, so
+    # the fit reads the pieces back with one split (and gets the matrix Analyzer.pieces gives).
+    sample = [*texts, "Kind staff.\nLong wait  but worth it", "Nothing. Quite satisfied."]
+    model = ThemeModel(taxonomy="none", sentiment=False)
+    owners, units, whole = model._units(sample)
+    assert len(owners) == len(units) == len(whole)
+    for owner, unit, is_whole in zip(owners.tolist(), units, whole.tolist(), strict=True):
+        pieces = [p for p in Analyzer.pieces(sample[owner]) if not is_contentless(p)]
+        assert unit.split("\n") == (pieces if is_whole else [unit])
+        assert is_whole or unit in pieces
+    distinct = list(dict.fromkeys(units))
+    joined = model._fit_tfidf(distinct, joined=len(distinct))
+    cut = ThemeModel(taxonomy="none", sentiment=False)._fit_tfidf(distinct)
+    assert (joined != cut).nnz == 0
+
+
+def test_fit_pauses_garbage_collection_and_restores_it(texts: list[str]) -> None:
+    import gc
+
+    seen = []
+    model = ThemeModel(taxonomy="none", k=3, sentiment=False)
+    assert gc.isenabled()
+    model.fit(texts, progress=lambda fraction, message: seen.append(gc.isenabled()))
+    assert seen and not any(seen)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        model.fit(texts)
+        assert not gc.isenabled()  # a collector the caller turned off stays off
+    finally:
+        gc.enable()
+    with pytest.raises(ValueError):
+        ThemeModel(units="bad").fit(texts)
+    assert gc.isenabled()  # and a failed fit turns it back on
+
+
 def test_repeated_comments_share_themes_and_count(texts: list[str]) -> None:
     repeated = [*texts, *texts[:10], *texts[:10]]
     model = ThemeModel(taxonomy="none", k=5, random_state=0, sentiment=False).fit(repeated)
