@@ -882,8 +882,12 @@ class ThemeModel(BaseEstimator):
         for offset, g in enumerate(general):
             labels[group == g] = n_topical + offset
         n_clusters = n_topical + len(general)
-        centroids = np.zeros((n_clusters, V.shape[1]), dtype=np.float64)
-        np.add.at(centroids, labels, V * weights[:, None])
+        # Weighted sums per cluster as one sparse product (each cluster's rows added in order,
+        # as np.add.at would, at a fraction of its cost).
+        members = sparse.csr_matrix(
+            (np.ones(len(labels)), (labels, np.arange(len(labels)))),
+            shape=(n_clusters, len(labels)))
+        centroids = np.asarray(members @ (V * weights[:, None]), dtype=np.float64)
         self._emergent_centroids = _l2(centroids).astype(np.float32)
         self._emergent_group = np.array([-1] * n_topical + general, dtype=np.int64)
         self._emergent_keys = self._match_keys(labels, n_clusters, weights, old_labels, previous)
