@@ -884,10 +884,10 @@ class ThemeModel(BaseEstimator):
         n_clusters = n_topical + len(general)
         # Weighted sums per cluster as one sparse product (each cluster's rows added in order,
         # as np.add.at would, at a fraction of its cost).
-        members = sparse.csr_matrix(
+        membership = sparse.csr_matrix(
             (np.ones(len(labels)), (labels, np.arange(len(labels)))),
             shape=(n_clusters, len(labels)))
-        centroids = np.asarray(members @ (V * weights[:, None]), dtype=np.float64)
+        centroids = np.asarray(membership @ (V * weights[:, None]), dtype=np.float64)
         self._emergent_centroids = _l2(centroids).astype(np.float32)
         self._emergent_group = np.array([-1] * n_topical + general, dtype=np.int64)
         self._emergent_keys = self._match_keys(labels, n_clusters, weights, old_labels, previous)
