@@ -359,6 +359,7 @@ class ThemeModel(BaseEstimator):
         repeats = np.bincount(text_index, minlength=len(distinct)).astype(float)
         owner_array, unit_texts, is_whole = self._units(distinct)
         unique_texts, unit_index = self._index(unit_texts)
+        del unit_texts  # its repeats are copies: free them before the numeric steps
         # Clustering sees whole comments only, each distinct text weighted by its repeats.
         counts = np.bincount(unit_index[is_whole], weights=repeats[owner_array[is_whole]],
                              minlength=len(unique_texts)).astype(float)
