@@ -546,7 +546,7 @@ class ThemeModel(BaseEstimator):
                 if self.svd_ is not None:  # too few words for LSA: embeddings alone
                     V = np.hstack([_l2(V), self.lsa_weight * _l2(lsa)])
             return self._finish(V, texts, sentiment), X
-        return self._finish(self._fit_svd(X, rng), texts, sentiment), X
+        return self._finish(self._fit_svd(X, rng), texts, sentiment, owned=True), X
 
     def _fit_svd(self, X: Any, rng: np.random.RandomState) -> np.ndarray:
         """Fit ``svd_`` (LSA) on the TF-IDF matrix ``X`` and return its rows' LSA vectors."""
@@ -657,13 +657,17 @@ class ThemeModel(BaseEstimator):
         return (V, X) if with_matrix else V
 
     def _finish(self, V: np.ndarray, texts: Sequence[str],
-                sentiment: np.ndarray | None) -> np.ndarray:
-        """Append the optional sentiment coordinate and L2-normalise."""
+                sentiment: np.ndarray | None, owned: bool = False) -> np.ndarray:
+        """Append the optional sentiment coordinate and L2-normalise.
+
+        ``owned``: ``V`` is a new array nobody else holds, so it is normalised in place.
+        """
         if self.sentiment_weight:
             if sentiment is None:
                 sentiment = _sentiment_scores(texts)
             V = np.hstack([_l2(V), self.sentiment_weight * sentiment[:, None]])
-        return _l2(V)
+            owned = True
+        return _l2(V, in_place=owned)
 
     def _width(self) -> int:
         if self.embedder_ is not None:
@@ -1102,7 +1106,7 @@ class ThemeModel(BaseEstimator):
                     general |= groups == g
             if topical.size:
                 rest = np.flatnonzero(~general & (np.abs(V).sum(axis=1) > 0))
-                column[rest] = topical[emergent[rest][:, topical].argmax(axis=1)]
+                column[rest] = topical[emergent[np.ix_(rest, topical)].argmax(axis=1)]
             column[is_seeded] = -1
             taken = np.flatnonzero(column >= 0)
             scores[taken] = emergent[taken, column[taken]]
@@ -1557,10 +1561,17 @@ def _gc_paused() -> Iterator[None]:
                 gc.enable()
 
 
-def _l2(V: np.ndarray) -> np.ndarray:
-    """Rows scaled to unit length (zero rows stay zero); numpy only, for per-comment speed."""
+def _l2(V: np.ndarray, in_place: bool = False) -> np.ndarray:
+    """Rows scaled to unit length (zero rows stay zero); numpy only, for per-comment speed.
+
+    ``in_place`` divides ``V`` itself (when it is float32 already) instead of a copy: on large
+    inputs a new array of that size costs more in page faults than the division.
+    """
     V = np.asarray(V, dtype=np.float32)
     norms = np.sqrt(np.einsum("ij,ij->i", V, V))
+    if in_place:
+        V /= np.maximum(norms, 1e-12)[:, None]
+        return V
     return V / np.maximum(norms, 1e-12)[:, None]
 
 
