@@ -739,7 +739,14 @@ class ThemeModel(BaseEstimator):
         first_example = n_taxonomy or 0
         taxonomy = (np.unique(self._seed_owner[:n_taxonomy]) if n_taxonomy
                     else np.zeros(0, dtype=np.int64))
-        columns = [np.flatnonzero(self._seed_owner == j) for j in taxonomy.tolist()]
+        # Each theme's seed columns: a slice when they are contiguous (they are, as ``_seeds``
+        # lists them theme by theme). Fancy-indexing columns gives a column-major copy, which
+        # np.partition works through two to three times slower than rows in order.
+        columns: list[slice | np.ndarray] = []
+        for j in taxonomy.tolist():
+            cols = np.flatnonzero(self._seed_owner == j)
+            contiguous = cols.size and cols[-1] - cols[0] + 1 == cols.size
+            columns.append(slice(int(cols[0]), int(cols[-1]) + 1) if contiguous else cols)
         example_owner = self._seed_owner[first_example:]
         has_examples = example_owner.size > 0
         duplicate = np.zeros(score.shape, dtype=bool)
@@ -749,8 +756,9 @@ class ThemeModel(BaseEstimator):
             block = V[start:start + _BLOCK] @ self._seed_vectors.T
             rows = slice(start, start + block.shape[0])
             for j, cols in zip(taxonomy.tolist(), columns, strict=True):
-                k = min(MATCH_NEIGHBOURS, cols.size)
-                score[rows, j] = np.partition(block[:, cols], -k, axis=1)[:, -k:].mean(axis=1)
+                part = block[:, cols] if isinstance(cols, slice) else block.take(cols, axis=1)
+                k = min(MATCH_NEIGHBOURS, part.shape[1])
+                score[rows, j] = np.partition(part, -k, axis=1)[:, -k:].mean(axis=1)
             if not has_examples:
                 continue
             examples = block[:, first_example:]
