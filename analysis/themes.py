@@ -331,7 +331,10 @@ class ThemeModel(BaseEstimator):
         # extra threads spin rather than help (on 2 busy cores: half the CPU time, and less
         # wall-clock time too; see BENCHMARKS.md). The embeddings backend keeps torch's own.
         limit = threadpool_limits(limits=1) if self.backend == "default" else nullcontext()
-        with limit, _gc_paused():
+        # The cyclic collector pauses for the default backend's fit, seconds long; an
+        # embeddings fit can take minutes, too long to hold it off in a web app's process.
+        paused = _gc_paused() if self.backend == "default" else nullcontext()
+        with limit, paused:
             return self._fit(texts, ids, previous, corrections, progress)
 
     def _fit(

@@ -255,6 +255,21 @@ def test_fit_pauses_garbage_collection_and_restores_it(texts: list[str]) -> None
     assert gc.isenabled()  # and a failed fit turns it back on
 
 
+def test_an_embeddings_fit_leaves_garbage_collection_on(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gc
+
+    from analysis import themes
+
+    # An embeddings fit can take minutes inside the web app: the collector stays on.
+    monkeypatch.setattr(themes, "_load_embedder", lambda: _WordHashEmbedder)
+    seen = []
+    ThemeModel(taxonomy="none", k=3, backend="embeddings", sentiment=False).fit(
+        texts, progress=lambda fraction, message: seen.append(gc.isenabled()))
+    assert seen and all(seen)
+
+
 def test_repeated_comments_share_themes_and_count(texts: list[str]) -> None:
     repeated = [*texts, *texts[:10], *texts[:10]]
     model = ThemeModel(taxonomy="none", k=5, random_state=0, sentiment=False).fit(repeated)
