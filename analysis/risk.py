@@ -1519,18 +1519,30 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
     found = assess_rules(text)
     if found.flag or not learnt or not isinstance(text, str) or not text.strip():
         return found
+    if _any_phrase(text):
+        # A risk phrase was there and the rules' context judged it no risk (a screening
+        # question, an idiom, a leaflet's title): that judgement stands.
+        return found
     from analysis import risk_learnt
     from analysis.text import is_contentless
 
     raw = text[:_MAX_CHARS]
     # "Nothing", "n/a": no words to disclose anything with (and short answers like these are
     # the learnt reader's commonest false flags).
-    if is_contentless(raw) or risk_learnt.learnt_scores([raw])[0] < risk_learnt.THRESHOLD:
+    if (is_contentless(raw) or not risk_learnt.may_speak(raw)
+            or risk_learnt.learnt_scores([raw])[0] < risk_learnt.THRESHOLD):
         return found
     # The reason is a whole sentence, shown to staff: identifiers in it are replaced.
     from analysis.redact import redact
 
     return RiskAssessment(REVIEW, (redact(risk_learnt.most_likely_sentence(raw)[:300]).text,))
+
+
+def _any_phrase(text: str) -> bool:
+    """Whether any risk pattern matches ``text`` at all, before context is weighed."""
+    norm, _ = _correct(_normalise(_unleet(text[:_MAX_CHARS])))
+    return any(next(_word_matches(_COMPILED[i][3], norm), None) is not None
+               for i in _patterns_to_try(norm))
 
 
 def assess_rules(text: str) -> RiskAssessment:

@@ -400,20 +400,26 @@ def report_real_flag_rates() -> None:
 def report_calibration() -> None:
     import numpy as np
 
-    from analysis.risk_learnt import THRESHOLD, learnt_scores
+    from analysis.risk_learnt import THRESHOLD, learnt_scores, may_speak
     from analysis.text import is_contentless
 
-    comments = [t for t in real_fft_comments()
-                if not assess_rules(t).flag and not is_contentless(t)]
+    everything = real_fft_comments()
+    # The comments the learnt reader would read: those the rules pass, that say something
+    # and that use a word of the vocabulary of risk (see analysis.risk_learnt).
+    comments = [t for t in everything
+                if not assess_rules(t).flag and not is_contentless(t) and may_speak(t)]
     if not comments:
         print("\n(calibration needs the shared NHS FFT file)")
         return
     scores = learnt_scores(comments)
-    print(f"\n## Calibration on {len(comments):,} real comments the rules pass")
+    print(f"\n## Calibration: the learnt reader reads {len(comments):,} of "
+          f"{len(everything):,} real comments")
     for share in (0.005, 0.01, 0.02):
-        print(f"  score adding flags to {share:.1%} of them: "
-              f"{np.quantile(scores, 1 - share):.3f}")
-    print(f"  THRESHOLD now {THRESHOLD}: adds flags to {(scores >= THRESHOLD).mean():.2%}")
+        quantile = 1 - share * len(everything) / len(comments)
+        print(f"  score adding flags to {share:.1%} of all real comments: "
+              f"{np.quantile(scores, quantile):.3f}")
+    added = (scores >= THRESHOLD).sum()
+    print(f"  THRESHOLD now {THRESHOLD}: adds flags to {added} ({added / len(everything):.2%})")
 
 
 def main() -> None:

@@ -367,13 +367,12 @@ def test_words_that_suggest_risk_put_the_help_first(client, survey):
 def test_risk_in_words_no_rule_knows_still_reaches_a_person(client, survey):
     # The hand-written rules pass this; the learnt second reader marks it for review.
     field = qid(survey, QuestionKind.TEXT)
-    words = ("The therapist was kind. Most nights I sit in the car by the reservoir and think "
-             "about not coming home.")
+    words = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
     posted = client.post(f"/s/{survey.slug}", data={**full_answers(survey), field: words})
     comment = db.session.scalar(sa.select(Comment))
     assert comment.risk_level == "review"
     assert comment.risk_reasons == [
-        "Most nights I sit in the car by the reservoir and think about not coming home."]
+        "Most nights I sit in the car by the reservoir and wonder how deep the water is."]
     html = client.get(posted.headers["Location"]).get_data(as_text=True)
     assert "We have told the service team" in html
     assert html.index("If you need help now") < html.index("Keep this code")

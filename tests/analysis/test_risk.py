@@ -245,9 +245,9 @@ def test_eval_set_meets_the_recall_and_precision_targets():
 def test_untuned_held_out_slice_stays_at_its_measured_level():
     # The slice written after the last rule change and never tuned on (holdout9) measures
     # phrasings the rules were not written for. It does NOT meet the 0.98 recall target
-    # (0.465 for the rules when written, 0.744 with the learnt reader, which never saw it);
+    # (0.465 for the rules when written, 0.767 with the learnt reader, which never saw it);
     # holdout10 was written later by someone who had not read the detector (0.717 for the
-    # rules, 0.900 with the reader). These floors only stop them getting worse. BENCHMARKS.md.
+    # rules, 0.933 with the reader). These floors only stop them getting worse. BENCHMARKS.md.
     bench = _load_benchmark()
     for split, floor in {"holdout9": 0.72, "holdout10": 0.88}.items():
         score = bench.score_risk(r for r in _rows() if r["split"] == split)
@@ -260,19 +260,18 @@ def test_untuned_held_out_slice_stays_at_its_measured_level():
 
 
 def test_learnt_reader_flags_a_disclosure_no_rule_knows_as_review_with_the_sentence():
-    text = ("The therapist was kind. Most nights I sit in the car by the reservoir and think "
-            "about not coming home.")
+    text = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
     assert risk.assess_rules(text).level == "none"
     found = assess_risk(text)
     assert found.level == "review"  # a prompt for a person, never urgent on its own
-    assert found.reasons == ("Most nights I sit in the car by the reservoir and think about "
-                             "not coming home.",)
+    assert found.reasons == ("Most nights I sit in the car by the reservoir and wonder how "
+                             "deep the water is.",)
     assert assess_risk(text, learnt=False).level == "none"
 
 
 def test_learnt_reason_never_carries_identifiers():
     text = ("Please ring me on 07700 900123. Most nights I sit in the car by the reservoir and "
-            "think about not coming home, my NHS number is 943 476 5919.")
+            "wonder how deep the water is, my NHS number is 943 476 5919.")
     found = assess_risk(text)
     assert found.level == "review"
     assert "07700" not in " ".join(found.reasons) and "5919" not in " ".join(found.reasons)
@@ -280,6 +279,8 @@ def test_learnt_reason_never_carries_identifiers():
 
 
 @pytest.mark.parametrize("text", [
+    "I'm a Black man and I want to see someone who looks like me. It's about trust.",
+    "I've learnt skills I'm still using months later.",
     "The receptionist was friendly and the room was warm.",
     "I wish the sessions had been in the evening so I didn't miss work.",
     "I felt really low during the winter but the group helped me get out of the house.",
@@ -313,6 +314,6 @@ def test_learnt_reader_adds_flags_to_about_one_in_a_hundred_real_comments():
         pytest.skip("FFT v6 data not available")
     rules = sum(risk.assess_rules(t).flag for t in comments)
     both = sum(assess_risk(t).flag for t in comments)
-    # Measured 26 and 98 of 7,400 (see BENCHMARKS.md); the learnt reader must stay a small
+    # Measured 26 and 99 of 7,400 (see BENCHMARKS.md); the learnt reader must stay a small
     # addition to the attention queue, not a flood.
     assert (both - rules) / len(comments) <= 0.015
