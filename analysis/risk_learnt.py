@@ -79,8 +79,9 @@ _lock = threading.Lock()
 _model: Any = None
 
 
-def feedback_examples() -> list[tuple[str, str]]:
-    """``(section, text)`` for every comment in ``data/feedback_examples.txt``."""
+def feedback_examples() -> list[tuple[str, str, str]]:
+    """``(section, tone, text)`` for every comment in ``data/feedback_examples.txt``, in file
+    order; tone is "-" negative, "+" positive, "~" mixed or "=" neutral (the demo uses it)."""
     out, section = [], ""
     for line in FEEDBACK_EXAMPLES.read_text("utf-8").splitlines():
         line = line.strip()
@@ -89,7 +90,10 @@ def feedback_examples() -> list[tuple[str, str]]:
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             continue
-        out.append((section, line[1:].strip()))
+        tone, text = line[0], line[1:].strip()
+        if tone not in "-+~=" or not text or re.match(r"[-+~=] ", text):
+            raise ValueError(f"Bad example comment line: {line!r}")
+        out.append((section, tone, text))
     return out
 
 
@@ -104,7 +108,7 @@ def training_set() -> tuple[list[str], list[int]]:
         for row in csv.DictReader(handle):
             texts.append(row["text"])
             labels.append(int(row["level"] != "none"))
-    for section, text in feedback_examples():
+    for section, _, text in feedback_examples():
         texts.append(text)
         labels.append(int(section == "risk"))
     for definition in get_taxonomy("iapt"):

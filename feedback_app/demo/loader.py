@@ -48,7 +48,7 @@ from decimal import Decimal
 
 import sqlalchemy as sa
 
-from analysis.risk_learnt import FEEDBACK_EXAMPLES
+from analysis.risk_learnt import feedback_examples
 from feedback_app.admin.services import create_service
 from feedback_app.auth.services import create_user
 from feedback_app.comments.services import record_comment
@@ -170,20 +170,7 @@ class DemoComment:
 def read_comments() -> list[DemoComment]:
     """The hand-written comments, in file order. They live with the analysis library
     (``analysis/data/feedback_examples.txt``), which also learns from them (risk_learnt)."""
-    raw = FEEDBACK_EXAMPLES.read_text("utf-8")
-    comments, section = [], ""
-    for line in raw.splitlines():
-        line = line.strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            section = line[1:-1]
-            continue
-        tone, text = line[0], line[1:].strip()
-        if tone not in "-+~=" or not text or re.match(r"[-+~=] ", text):
-            raise ValueError(f"Bad demo comment line: {line!r}")
-        comments.append(DemoComment(section, tone, text))
-    return comments
+    return [DemoComment(section, tone, text) for section, tone, text in feedback_examples()]
 
 
 def _joined_tone(tones: list[str]) -> str:
