@@ -1516,12 +1516,10 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
         phrases in the writer's own words (for a learnt flag, the sentence that scored
         highest, with identifiers such as phone numbers replaced).
     """
-    found = assess_rules(text)
-    if found.flag or not learnt or not isinstance(text, str) or not text.strip():
-        return found
-    if _any_phrase(text):
-        # A risk phrase was there and the rules' context judged it no risk (a screening
-        # question, an idiom, a leaflet's title): that judgement stands.
+    found, phrase_seen = _rules(text)
+    # A risk phrase the rules' context judged no risk (a screening question, an idiom, a
+    # leaflet's title) stays judged: the learnt reader reads only text with no risk phrase.
+    if found.flag or phrase_seen or not learnt or not isinstance(text, str) or not text.strip():
         return found
     from analysis import risk_learnt
     from analysis.text import is_contentless
@@ -1538,20 +1536,18 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
     return RiskAssessment(REVIEW, (redact(risk_learnt.most_likely_sentence(raw)[:300]).text,))
 
 
-def _any_phrase(text: str) -> bool:
-    """Whether any risk pattern matches ``text`` at all, before context is weighed."""
-    norm, _ = _correct(_normalise(_unleet(text[:_MAX_CHARS])))
-    return any(next(_word_matches(_COMPILED[i][3], norm), None) is not None
-               for i in _patterns_to_try(norm))
-
-
 def assess_rules(text: str) -> RiskAssessment:
     """The hand-written rules alone: phrases, concept families and their context.
 
     See :func:`assess_risk` for the parameters and the result.
     """
+    return _rules(text)[0]
+
+
+def _rules(text: str) -> tuple[RiskAssessment, bool]:
+    """:func:`assess_rules`, and whether any risk pattern matched before context was weighed."""
     if not isinstance(text, str) or not text:
-        return RiskAssessment(NONE)
+        return RiskAssessment(NONE), False
     raw = text[:_MAX_CHARS]
     text = _unleet(raw)
     norm, back = _correct(_normalise(text))
@@ -1560,6 +1556,7 @@ def assess_rules(text: str) -> RiskAssessment:
     for i in _patterns_to_try(norm):
         level, family, _, pattern = _COMPILED[i]
         hits += [(*m.span(), level, family) for m in _word_matches(pattern, norm)]
+    phrase_seen = bool(hits)
     if hits:
         idioms = [m.span() for m in _word_matches(_IDIOMS, norm)]
         hits = [
@@ -1568,7 +1565,7 @@ def assess_rules(text: str) -> RiskAssessment:
             if s < e and not any(a <= s < b or a < e <= b for a, b in idioms)
         ]
     if not hits:
-        return RiskAssessment(NONE)
+        return RiskAssessment(NONE), phrase_seen
 
     clauses = [m.span() for m in _CLAUSE_BREAK.finditer(norm)]
     sentences = [m.span() for m in _SENTENCE_BREAK.finditer(norm)]
@@ -1594,12 +1591,12 @@ def assess_rules(text: str) -> RiskAssessment:
         # to go", "I've lived long enough, I would like to go now") add up to an urgent one.
         best = 2
     if not best:
-        return RiskAssessment(NONE)
+        return RiskAssessment(NONE), True
     if back is not None:
         # Matches were found in the corrected text: map them back to the normalised text.
         norm = _normalise(text)
         flagged = [(back[s], back[e - 1] + 1) for s, e in flagged]
-    return RiskAssessment(_LEVEL_NAMES[best], _reasons(raw, text, norm, flagged))
+    return RiskAssessment(_LEVEL_NAMES[best], _reasons(raw, text, norm, flagged)), True
 
 
 def _reasons(raw: str, text: str, norm: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
