@@ -63,10 +63,14 @@ def test_get_taxonomy():
         get_taxonomy("IAPTv2")
 
 
-def test_evaluation_set_uses_known_keys_and_avoids_seed_sentences():
-    path = Path(__file__).parent.parent / "data" / "taxonomy_eval.csv"
+def _data_rows(name: str) -> list[dict[str, str]]:
+    path = Path(__file__).parent.parent / "data" / name
     with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+        return list(csv.DictReader(f))
+
+
+def test_evaluation_set_uses_known_keys_and_avoids_seed_sentences():
+    rows = _data_rows("taxonomy_eval.csv")
     assert len(rows) >= 300
     seeds = {seed.lower() for theme in IAPT_TAXONOMY for seed in theme.seeds}
     for row in rows:
@@ -79,14 +83,10 @@ def test_evaluation_set_uses_known_keys_and_avoids_seed_sentences():
 
 
 def test_holdout_set_uses_known_keys_and_avoids_seed_sentences():
-    path = Path(__file__).parent.parent / "data" / "taxonomy_holdout.csv"
-    with path.open(encoding="utf-8", newline="") as f:
-        rows = list(csv.DictReader(f))
+    rows = _data_rows("taxonomy_holdout.csv")
     assert len(rows) >= 70
     seeds = {seed.lower() for theme in IAPT_TAXONOMY for seed in theme.seeds}
-    tuning = Path(__file__).parent.parent / "data" / "taxonomy_eval.csv"
-    with tuning.open(encoding="utf-8", newline="") as f:
-        tuned = {row["text"].lower() for row in csv.DictReader(f)}
+    tuned = {row["text"].lower() for row in _data_rows("taxonomy_eval.csv")}
     for row in rows:
         keys = [key for key in row["themes"].split(";") if key]
         assert set(keys) <= EXPECTED_KEYS
