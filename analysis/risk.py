@@ -1517,23 +1517,37 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
         highest, with identifiers such as phone numbers replaced).
     """
     found, phrase_seen = _rules(text)
-    # A risk phrase the rules' context judged no risk (a screening question, an idiom, a
-    # leaflet's title) stays judged: the learnt reader reads only text with no risk phrase.
-    if found.flag or phrase_seen or not learnt or not isinstance(text, str) or not text.strip():
+    if not learnt or not _learnt_may_read(text, found, phrase_seen):
         return found
     from analysis import risk_learnt
-    from analysis.text import is_contentless
 
     raw = text[:_MAX_CHARS]
-    # "Nothing", "n/a": no words to disclose anything with (and short answers like these are
-    # the learnt reader's commonest false flags).
-    if (is_contentless(raw) or not risk_learnt.may_speak(raw)
-            or risk_learnt.learnt_scores([raw])[0] < risk_learnt.THRESHOLD):
+    if risk_learnt.learnt_scores([raw])[0] < risk_learnt.THRESHOLD:
         return found
     # The reason is a whole sentence, shown to staff: identifiers in it are replaced.
     from analysis.redact import redact
 
     return RiskAssessment(REVIEW, (redact(risk_learnt.most_likely_sentence(raw)[:300]).text,))
+
+
+def _learnt_may_read(text: object, found: RiskAssessment, phrase_seen: bool) -> bool:
+    """Whether the learnt reader reads a comment the rules assessed as ``found``.
+
+    Not when the rules flagged it, nor when they found a risk phrase and their context judged
+    it harmless (a screening question, an idiom, a leaflet's title): that judgement stands. Not
+    when it says nothing ("Nothing", "n/a"): no words to disclose anything with, and short
+    answers like these were an early learnt model's commonest false flags. Not when it uses no
+    word of the vocabulary of risk (:func:`analysis.risk_learnt.may_speak`): the model also
+    learns style, and scored "I'm a Black man and I want to see someone who looks like me"
+    0.92.
+    """
+    if found.flag or phrase_seen or not isinstance(text, str) or not text.strip():
+        return False
+    from analysis.risk_learnt import may_speak
+    from analysis.text import is_contentless
+
+    raw = text[:_MAX_CHARS]
+    return not is_contentless(raw) and may_speak(raw)
 
 
 def assess_rules(text: str) -> RiskAssessment:

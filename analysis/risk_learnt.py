@@ -1,31 +1,42 @@
 """A learnt second reader for risk: catches disclosures worded in ways no rule anticipated.
 
 The hand-written rules in :mod:`analysis.risk` explain themselves and are precise, but they
-miss about half of the disclosures written in words nobody thought of (BENCHMARKS.md, "Risk
-and redaction"). This module adds a logistic regression over character and word n-grams,
-trained when first needed (about a second) on examples written for this project and shipped
-with it:
+miss many disclosures written in words nobody thought of (BENCHMARKS.md, "Risk and
+redaction"). This module adds a logistic regression over character and word n-grams,
+trained when first needed (a second or two) on examples written for this project and
+shipped with it:
 
-* ``data/risk_training.csv``: the labelled risk examples the rules were developed against
-  (every row flagged ``urgent`` or ``review`` is a positive). The untouched evaluation slice
-  stays in ``tests/data/risk_eval.csv`` and is never trained on.
+* ``data/risk_training.csv``: labelled risk examples (every row ``urgent`` or ``review`` is a
+  positive): the slices the rules were developed against, two later held-out slices, and
+  ``train11``, 715 rows by a writer who had not read the rules or any other example, half of
+  them hard negatives, and ``answers11``, 123 short answers to "what could we do better?"
+  ("Not a thing", "Nothing in my case") written as negatives after the reader flagged such
+  answers among real comments. The untouched evaluation slice stays in
+  ``tests/data/risk_eval.csv`` and is never trained on.
 * ``data/feedback_examples.txt``: ordinary Talking Therapies feedback in the voice of people
-  who use the services (also the demo's comments): the hard negatives, first-person and
+  who use the services (also the demo's comments): hard negatives, first-person and
   emotional but not about risk, plus its ``[risk]`` section as positives.
 * The seeds of the Talking Therapies taxonomy (:mod:`analysis.taxonomy`) that the rules do not
   flag, as further negatives.
 
 The reader reads a comment only when the rules found no risk phrase in it at all (when they
 found one and its context said "no risk", a screening question or an idiom, that judgement
-stands), when it says something (not "Nothing", "n/a"), and when it uses a word from the broad
-vocabulary of risk (``_RISK_WORDS``). It then flags ``review`` when its score reaches
-:data:`THRESHOLD`, never ``urgent``: it is a prompt for a person to read it, and its reason is
-the sentence it scored highest. Trained without the ordinary feedback above, an earlier model
-learnt "first-person, emotional wording" and flagged a quarter to a half of real comments;
-those examples are what stop that, and the vocabulary gate stops the style it still learns
-("I want to see someone who looks like me" scored 0.88). :data:`THRESHOLD` is set so that the
-reader adds flags to 1% of the 7,400 real NHS Friends and Family Test comments in the shared
-data (``benchmarks/eval_risk_redact.py --calibrate`` recomputes it there).
+stands) and when it says something (not "Nothing", "n/a"). It then flags ``review`` when its
+score reaches :data:`THRESHOLD`, never ``urgent``: it is a prompt for a person to read it, and
+its reason is the sentence it scored highest.
+
+Trained without ordinary feedback as negatives, an earlier model learnt "first-person,
+emotional wording" and flagged a quarter to a half of real comments. The model still learns
+some style: it scores "I'm a Black man and I want to see someone who looks like me" 0.92 from
+"I", "want to", "see" and "me". So it reads only comments that use a word of a broad
+vocabulary of risk (``_RISK_WORDS``; :func:`may_speak`). Half of the disclosures it missed in
+cross-validation on the ``train11`` rows never reached it through the first, narrower list
+("Put my will in order yesterday and cancelled all my direct debits"), so the list was
+broadened (BENCHMARKS.md has the comparison).
+
+:data:`THRESHOLD` is set so that the reader adds flags to :data:`FLAG_SHARE` (2%) of the 7,400
+real NHS Friends and Family Test comments in the shared data, a load a person can read
+(``benchmarks/eval_risk_redact.py --calibrate`` recomputes it there).
 """
 
 from __future__ import annotations
@@ -38,23 +49,27 @@ from typing import Any
 
 import numpy as np
 
-__all__ = ["THRESHOLD", "learnt_scores", "most_likely_sentence", "training_set"]
+__all__ = [
+    "FLAG_SHARE", "THRESHOLD", "learnt_scores", "most_likely_sentence", "reads", "training_set",
+]
 
 DATA = Path(__file__).resolve().parent / "data"
 TRAINING_CSV = DATA / "risk_training.csv"
 FEEDBACK_EXAMPLES = DATA / "feedback_examples.txt"
 
+#: The share of real comments the reader may add flags to; :data:`THRESHOLD` is set by it.
+FLAG_SHARE = 0.02
 #: Scores at or above this make an unflagged comment ``review`` (see the module docstring).
-THRESHOLD = 0.40
+THRESHOLD = 0.42
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
 # The reader speaks only when a comment uses a word from the broad vocabulary of risk: death
 # and living, harm and pain, means and places, violence and fear, hopelessness, endings and
-# farewells. Trained on about two thousand rows, the model also learns style ("I want to ...",
+# farewells. Trained on a few thousand rows, the model also learns style ("I want to ...",
 # first person), and without this gate it flagged "I'm a Black man and I want to see someone
-# who looks like me" and "I've learnt skills I'm still using months later". Written from
-# general knowledge of how risk is put into words, not from any evaluation slice's misses.
+# who looks like me" (0.92) and "I've learnt skills I'm still using months later". The first
+# list was written from general knowledge of how risk is put into words.
 _RISK_WORDS = re.compile(
     r"\b(?:"
     r"di(?:e|es|ed|ing)|dead|death|dying|kill\w*|suicid\w*|unalive|kms|kys|"
@@ -71,7 +86,17 @@ _RISK_WORDS = re.compile(
     r"hopeless\w*|pointless|point|worthless|burden|better off|without me|"
     r"plan\w*|note|notes|letters?|arrang\w*|tonight|weekend|enough|give up|giving up|"
     r"go on|cope|coping|crisis|dark|ready|mind made up|made my mind up|peace|"
-    r"starv\w*|eat\w*|food|water|self|myself|baby|child\w*|kids?|son|daughter"
+    r"starv\w*|eat\w*|food|water|self|myself|baby|child\w*|kids?|son|daughter|"
+    # Added after reading the disclosures the reader missed in cross-validation on the train11
+    # training slice (never the held-out one): attempts and decisions, farewells and affairs
+    # put in order, more means and places, marks of abuse, thoughts named in passing.
+    r"attempt\w*|tried|try again|decid\w*|decision|choice|my mind up|sorry|blame|"
+    r"last|coroner|funeral|grave|will in order|my will|insurance|affairs|"
+    r"morphine|blister\w*|stockpil\w*|saved up|hoard\w*|scissors|lorry|canal|river|"
+    r"railway|platform|quarry|storey|engine|exhaust|garage|reservoir|lake|sea|"
+    r"bruis\w*|marks|regret|scream\w*|thud\w*|my room at night|"
+    r"thoughts?|bother\w*|miss me|research\w*|google\w*|checking out|not coming back|"
+    r"future|escape|trapped|numb|empty|sectioned|anniversary|safety plan"
     r")\b",
     re.IGNORECASE,
 )
@@ -148,6 +173,15 @@ def model() -> Any:
 def may_speak(text: str) -> bool:
     """Whether the reader may flag ``text``: it uses a word from the vocabulary of risk."""
     return _RISK_WORDS.search(text) is not None
+
+
+def reads(text: str) -> bool:
+    """Whether the reader reads ``text``: the rules found no risk phrase in it (flagged, or
+    judged harmless in context) and it says something."""
+    from analysis.risk import _learnt_may_read, _rules
+
+    found, phrase_seen = _rules(text)
+    return _learnt_may_read(text, found, phrase_seen)
 
 
 def learnt_scores(texts: list[str]) -> np.ndarray:

@@ -21,9 +21,12 @@ The sets are ``analysis/data/risk_training.csv`` plus ``tests/data/risk_eval.csv
 (``text,level,split``) and
 ``tests/data/redact_eval.csv`` (``text,expected,split``). ``split`` says when a row was written:
 ``dev`` before the code, then ``holdout1`` ... ``holdout8``, each written after the previous
-round of changes and scored before the next. All but those in ``UNTUNED`` were then used to
-improve the rules, so only ``UNTUNED`` slices are true held-out estimates. Metrics are printed per
-split, for all tuned slices together, and overall.
+round of changes and scored before the next, then used to improve the rules
+(``RULE_SLICES``). ``holdout9`` and ``holdout10`` were held out for a while and now, with
+``train11`` (written by someone who had read nothing of the detector) and ``answers11`` (short
+"nothing to improve" answers), only train the learnt reader. ``holdout11`` (``UNTUNED``),
+written by another such writer, is never trained on: the honest estimate. Metrics are printed
+per split, for all the other slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
 (``difflib``), with each placeholder as one token. An expected placeholder counts as found only
@@ -62,11 +65,14 @@ RISK_CSV = DATA / "risk_eval.csv"
 RISK_CSVS = (TRAINING_CSV, RISK_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
-          "holdout7", "holdout8", "holdout9", "holdout10")
+          "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "holdout11")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = ("holdout9", "holdout10")
+UNTUNED = ("holdout11",)
+#: The slices the rules were developed against (the rest of the training rows, written later,
+#: only train the learnt reader).
+RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]
 #: The redaction set's own untouched slice.
 REDACT_UNTUNED = ("holdout6",)
 
@@ -400,24 +406,23 @@ def report_real_flag_rates() -> None:
 def report_calibration() -> None:
     import numpy as np
 
-    from analysis.risk_learnt import THRESHOLD, learnt_scores, may_speak
-    from analysis.text import is_contentless
+    from analysis.risk_learnt import FLAG_SHARE, THRESHOLD, learnt_scores, reads
 
     everything = real_fft_comments()
-    # The comments the learnt reader would read: those the rules pass, that say something
-    # and that use a word of the vocabulary of risk (see analysis.risk_learnt).
-    comments = [t for t in everything
-                if not assess_rules(t).flag and not is_contentless(t) and may_speak(t)]
+    # The comments the learnt reader would read: those in which the rules found no risk
+    # phrase and that say something (see analysis.risk_learnt).
+    comments = [t for t in everything if reads(t)]
     if not comments:
         print("\n(calibration needs the shared NHS FFT file)")
         return
     scores = learnt_scores(comments)
     print(f"\n## Calibration: the learnt reader reads {len(comments):,} of "
           f"{len(everything):,} real comments")
-    for share in (0.005, 0.01, 0.02):
+    for share in sorted({0.01, FLAG_SHARE, 0.03}):
         quantile = 1 - share * len(everything) / len(comments)
+        rule = "  (FLAG_SHARE: THRESHOLD should be this)" if share == FLAG_SHARE else ""
         print(f"  score adding flags to {share:.1%} of all real comments: "
-              f"{np.quantile(scores, quantile):.3f}")
+              f"{np.quantile(scores, quantile):.3f}{rule}")
     added = (scores >= THRESHOLD).sum()
     print(f"  THRESHOLD now {THRESHOLD}: adds flags to {added} ({added / len(everything):.2%})")
 

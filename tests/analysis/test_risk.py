@@ -235,7 +235,7 @@ def test_eval_set_meets_the_recall_and_precision_targets():
     # The targets hold on every slice the rules were developed against, so a change that
     # breaks any of those rows fails here.
     bench = _load_benchmark()
-    score = bench.score_risk(r for r in _rows() if r["split"] not in bench.UNTUNED)
+    score = bench.score_risk(r for r in _rows() if r["split"] in bench.RULE_SLICES)
     precision, recall = score.flag()
     assert recall >= 0.98, score.confusion
     assert precision >= 0.75, score.confusion
@@ -243,17 +243,17 @@ def test_eval_set_meets_the_recall_and_precision_targets():
 
 
 def test_untuned_held_out_slice_stays_at_its_measured_level():
-    # The slice written after the last rule change and never tuned on (holdout9) measures
-    # phrasings the rules were not written for. It does NOT meet the 0.98 recall target
-    # (0.465 for the rules when written, 0.767 with the learnt reader, which never saw it);
-    # holdout10 was written later by someone who had not read the detector (0.717 for the
-    # rules, 0.933 with the reader). These floors only stop them getting worse. BENCHMARKS.md.
+    # holdout11 was written by someone who had read neither the detector nor any example, and
+    # was scored twice: on the code before this round (rules 0.600, with the learnt reader
+    # 0.853) and once after the round's design was fixed by cross-validation on the training
+    # slices (0.933 with the reader). It does NOT meet the 0.98 recall target; this floor only
+    # stops it getting worse. BENCHMARKS.md, "Risk and redaction".
     bench = _load_benchmark()
-    for split, floor in {"holdout9": 0.72, "holdout10": 0.88}.items():
-        score = bench.score_risk(r for r in _rows() if r["split"] == split)
-        precision, recall = score.flag()
-        assert recall >= floor, (split, score.confusion)
-        assert precision >= 0.75, (split, score.confusion)
+    score = bench.score_risk(r for r in _rows() if r["split"] in bench.UNTUNED)
+    precision, recall = score.flag()
+    assert score.n == 150
+    assert recall >= 0.92, score.confusion
+    assert precision >= 0.75, score.confusion
 
 
 # --- The learnt reader ---------------------------------------------------------------------
@@ -301,19 +301,20 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
     from analysis.risk_learnt import training_set
 
     texts, labels = training_set()
-    held_out = {r["text"] for r in _rows() if r["split"] in ("holdout9", "holdout10")}
+    held_out = {r["text"] for r in _rows() if r["split"] == "holdout11"}
     assert held_out and not held_out & set(texts)
     assert 0 < sum(labels) < len(labels)
 
 
 @pytest.mark.slow
-def test_learnt_reader_adds_flags_to_about_one_in_a_hundred_real_comments():
+def test_learnt_reader_adds_flags_to_about_two_in_a_hundred_real_comments():
     bench = _load_benchmark()
     comments = bench.real_fft_comments()
     if not comments:
         pytest.skip("FFT v6 data not available")
     rules = sum(risk.assess_rules(t).flag for t in comments)
     both = sum(assess_risk(t).flag for t in comments)
-    # Measured 26 and 99 of 7,400 (see BENCHMARKS.md); the learnt reader must stay a small
-    # addition to the attention queue, not a flood.
-    assert (both - rules) / len(comments) <= 0.015
+    # Its threshold is set to add flags to 2% of these comments (analysis.risk_learnt.FLAG_SHARE;
+    # measured 26 and 171 of 7,400, see BENCHMARKS.md): it must stay a small addition to the
+    # attention queue, not a flood.
+    assert (both - rules) / len(comments) <= 0.025
