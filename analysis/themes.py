@@ -77,6 +77,10 @@ _KMEANS_ROWS = 10_000
 # Values of k tried by ``k="auto"`` (geometrically spaced up to ``max_k``); fewer miss the right
 # k on small inputs.
 _K_CANDIDATES = 10
+# ``k="auto"`` tries the grid from the largest k down and stops after this many values in a row
+# score below the best so far (on LSA vectors the silhouette rises to the cap, and large k cost
+# the most, so the small ones are seldom worth trying).
+_K_PATIENCE = 2
 # Rows per block when comparing units with every seed.
 _BLOCK = 4096
 # k-means iterations: later ones move a handful of comments between similar themes.
@@ -986,7 +990,10 @@ class ThemeModel(BaseEstimator):
     def _choose_k(self, V: np.ndarray, weights: np.ndarray, rng: np.random.RandomState) -> int:
         """Choose k by the best cosine silhouette over a grid, on a weighted sample.
 
-        The sample's distance matrix is computed once and shared by every k on the grid.
+        The sample's distance matrix is computed once and shared by every k on the grid. The
+        grid is tried from the largest k down, and the search stops once ``_K_PATIENCE`` values
+        in a row score below the best so far: it finds the same k as the whole grid unless the
+        silhouette has a second, higher peak further down.
 
         The embeddings backend uses the rule of thumb k = sqrt(n / 2) instead (n: comments to
         cluster, at most ``max_k``): on sentence embeddings the silhouette has no peak (about
@@ -1012,14 +1019,21 @@ class ThemeModel(BaseEstimator):
         grid = sorted({round(x) for x in np.geomspace(2, upper, num=_K_CANDIDATES)} | {upper})
         best_k, best = grid[0], -np.inf
         seed = rng.randint(2**31 - 1)
-        for k in grid:
+        # From the largest k down (ties go to the smaller k): every k gets the same k-means
+        # seed, so the order changes nothing but where the search may stop.
+        worse = 0
+        for k in reversed(grid):
             if k < 2 or k >= S.shape[0]:
                 continue
             labels = KMeans(n_clusters=k, n_init=1, max_iter=_MAX_ITER,
                             random_state=seed).fit_predict(S64)
             score = _silhouette(distance, labels)
-            if score > best:
-                best_k, best = k, score
+            if score >= best:
+                best_k, best, worse = k, score, 0
+            else:
+                worse += 1
+                if worse >= _K_PATIENCE:
+                    break
         return best_k
 
     @staticmethod

@@ -429,6 +429,34 @@ def test_corrections_passed_to_fit(texts: list[str]) -> None:
     assert a.primary == "parking"
 
 
+# ---------------------------------------------------------------- choosing k, large inputs
+@pytest.mark.parametrize("curve", [lambda k: k, lambda k: -abs(k - 4), lambda k: -abs(k - 13)],
+                         ids=["rising", "peak at 4", "peak at 13"])
+def test_choose_k_from_the_top_finds_the_grids_best_k(
+    curve: Callable[[int], float], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis import themes
+
+    tried: list[int] = []
+
+    def silhouette(distance: np.ndarray, labels: np.ndarray) -> float:
+        tried.append(int(labels.max()) + 1)
+        return float(curve(tried[-1]))
+
+    monkeypatch.setattr(themes, "_silhouette", silhouette)
+    V = themes._l2(np.random.default_rng(0).normal(size=(700, 20)))
+    model = ThemeModel(taxonomy="none")
+    chosen = model._choose_k(V, np.ones(700), np.random.RandomState(0))
+    searched = list(tried)
+    # The whole grid, as before the search stopped early: the same k.
+    monkeypatch.setattr(themes, "_K_PATIENCE", 100)
+    tried.clear()
+    assert model._choose_k(V, np.ones(700), np.random.RandomState(0)) == chosen
+    assert searched == tried[:len(searched)] and searched[0] == max(tried) == 60
+    if curve(60) == 60:  # rising to the cap: the cap, and the two below it, are all it tries
+        assert searched == [60, 41, 28]
+
+
 # ---------------------------------------------------------------------------- real data
 @pytest.mark.slow
 def test_discovery_beats_baseline_on_fft() -> None:
