@@ -70,8 +70,10 @@ _EMERGENT = re.compile(r"^emergent-(\d+)$")
 _LETTER = re.compile(r"[A-Za-z]")
 # Cosine similarity above which a clause counts as a rewording of a single seed or example.
 _NEAR_DUPLICATE = 0.8
-# Rows used to fit LSA on large inputs (see ``_fit_space``).
-_SVD_ROWS = 10_000
+# Rows used to fit LSA on large inputs (see ``_fit_svd``): the default backend's, and the
+# embeddings backend's for its LSA part (left as it was measured there).
+_SVD_ROWS = 7_000
+_SVD_ROWS_EMBEDDINGS = 10_000
 # Rows used to find k-means centres on large inputs (see ``_cluster``).
 _KMEANS_ROWS = 10_000
 # Values of k tried by ``k="auto"`` (geometrically spaced up to ``max_k``); fewer miss the right
@@ -564,11 +566,18 @@ class ThemeModel(BaseEstimator):
             )
             # The topic directions are stable long before every row has been seen: past
             # _SVD_ROWS rows a seeded sample fits them at a fraction of the cost.
-            rows = (rng.choice(X.shape[0], _SVD_ROWS, replace=False)
-                    if X.shape[0] > _SVD_ROWS else slice(None))
+            default = self.backend == "default"
+            limit = _SVD_ROWS if default else _SVD_ROWS_EMBEDDINGS
+            sampled = X.shape[0] > limit
+            rows = rng.choice(X.shape[0], limit, replace=False) if sampled else slice(None)
             sample = X[rows]
             # Terms absent from the sample get zero weights anyway: leave them out of the SVD.
-            present = np.flatnonzero(np.bincount(sample.indices, minlength=X.shape[1]))
+            # Of a sample (default backend), so are terms in only one of its rows: that row
+            # alone would set their weights, and they are a third of the columns the SVD works
+            # through on large inputs (unsampled, every term is in two rows or more anyway).
+            seen = np.bincount(sample.indices, minlength=X.shape[1])
+            least = 2 if sampled and default and (seen >= 2).sum() > n_components else 1
+            present = np.flatnonzero(seen >= least)
             if present.size < X.shape[1]:
                 self.svd_.fit(sample[:, present])
                 components = np.zeros((self.svd_.components_.shape[0], X.shape[1]))

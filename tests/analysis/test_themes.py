@@ -457,6 +457,30 @@ def test_choose_k_from_the_top_finds_the_grids_best_k(
         assert searched == [60, 41, 28]
 
 
+def test_lsa_of_a_large_input_fits_sampled_rows_and_their_shared_terms(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from sklearn.decomposition import TruncatedSVD
+
+    from analysis import themes
+
+    fitted = []
+
+    class Recording(TruncatedSVD):
+        def fit(self, X, y=None):  # type: ignore[no-untyped-def]
+            fitted.append(X)
+            return super().fit(X, y)
+
+    monkeypatch.setattr(themes, "TruncatedSVD", Recording)
+    monkeypatch.setattr(themes, "_SVD_ROWS", 60)
+    model = ThemeModel(taxonomy="none", k=4, n_components=10, random_state=0).fit(texts)
+    [sample] = fitted
+    assert sample.shape[0] == 60
+    assert (np.diff(sample.tocsc().indptr) >= 2).all()
+    assert model.svd_.components_.shape[1] == len(model.vectorizer_.vocabulary_)
+    assert purity(texts, model.assignments_) >= 0.8
+
+
 # ---------------------------------------------------------------------------- real data
 @pytest.mark.slow
 def test_discovery_beats_baseline_on_fft() -> None:
