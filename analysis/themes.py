@@ -74,8 +74,10 @@ _NEAR_DUPLICATE = 0.8
 # embeddings backend's for its LSA part (left as it was measured there).
 _SVD_ROWS = 7_000
 _SVD_ROWS_EMBEDDINGS = 10_000
-# Rows used to find k-means centres on large inputs (see ``_cluster``).
+# Rows used to find k-means centres on large inputs: the embeddings backend's (see
+# ``_cluster_graph``), and the default backend's (see ``_cluster_vectors``).
 _KMEANS_ROWS = 10_000
+_KMEANS_ROWS_DEFAULT = 5_000
 # Values of k tried by ``k="auto"`` (geometrically spaced up to ``max_k``); fewer miss the right
 # k on small inputs.
 _K_CANDIDATES = 10
@@ -940,9 +942,10 @@ class ThemeModel(BaseEstimator):
             model = KMeans(n_clusters=k, n_init=3 if Vt.shape[0] <= 20_000 else 1,
                            max_iter=_MAX_ITER,
                            random_state=rng.randint(2**31 - 1))
-        if Vt.shape[0] > _KMEANS_ROWS:
+        limit = _KMEANS_ROWS_DEFAULT if self.backend == "default" else _KMEANS_ROWS
+        if Vt.shape[0] > limit:
             # Centres from a weighted sample; every unit then joins its nearest centre.
-            sample = rng.choice(Vt.shape[0], _KMEANS_ROWS, replace=False, p=wt / wt.sum())
+            sample = rng.choice(Vt.shape[0], limit, replace=False, p=wt / wt.sum())
             model.fit(Vt[sample].astype(np.float64))
             return (Vt @ _l2(model.cluster_centers_).T).argmax(axis=1)
         return model.fit(Vt.astype(np.float64), sample_weight=wt).labels_

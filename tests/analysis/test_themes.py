@@ -481,6 +481,20 @@ def test_lsa_of_a_large_input_fits_sampled_rows_and_their_shared_terms(
     assert purity(texts, model.assignments_) >= 0.8
 
 
+def test_kmeans_of_a_sample_files_every_comment(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis import themes
+
+    # Past _KMEANS_ROWS_DEFAULT units, a weighted sample finds the centres and every unit
+    # joins the nearest.
+    monkeypatch.setattr(themes, "_KMEANS_ROWS_DEFAULT", 55)
+    model = ThemeModel(taxonomy="none", k=4, random_state=0).fit(texts)
+    assert purity(texts, model.assignments_) >= 0.8
+    assert all(a.primary != UNASSIGNED for t, a in zip(texts, model.assignments_, strict=True)
+               if topic_of(t))
+
+
 # ---------------------------------------------------------------------------- real data
 @pytest.mark.slow
 def test_discovery_beats_baseline_on_fft() -> None:
