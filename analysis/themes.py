@@ -1022,8 +1022,10 @@ class ThemeModel(BaseEstimator):
         S = V[rng.choice(n, size=size, replace=False, p=p)] if size < n else V
         # float64: scikit-learn's k-means++ upcasts float32 in small chunks, which is slow.
         S64 = S.astype(np.float64)
-        # In place: each new 2,000 x 2,000 matrix costs more in page faults than in arithmetic.
-        distance = S64 @ S64.T
+        # float32 (the vectors' own precision), and in place: each new 2,000 x 2,000 matrix
+        # costs more in page faults than in arithmetic.
+        S32 = np.ascontiguousarray(S, dtype=np.float32)
+        distance = S32 @ S32.T
         np.subtract(1.0, distance, out=distance)
         np.clip(distance, 0.0, 2.0, out=distance)
         np.fill_diagonal(distance, 0.0)
@@ -1615,12 +1617,13 @@ def _l2(V: np.ndarray, in_place: bool = False) -> np.ndarray:
 def _silhouette(distance: np.ndarray, labels: np.ndarray) -> float:
     """Mean silhouette from a precomputed distance matrix (points in singletons score 0)."""
     k = int(labels.max()) + 1
-    onehot = np.zeros((len(labels), k))
+    # In the distance matrix's precision, so that the product does not copy it.
+    onehot = np.zeros((len(labels), k), dtype=distance.dtype)
     onehot[np.arange(len(labels)), labels] = 1.0
-    sizes = onehot.sum(axis=0)
+    sizes = onehot.sum(axis=0, dtype=np.float64)
     if (sizes > 0).sum() < 2:
         return -np.inf
-    total = distance @ onehot
+    total = np.asarray(distance @ onehot, dtype=np.float64)
     own = sizes[labels]
     a = total[np.arange(len(labels)), labels] / np.maximum(own - 1, 1)
     mean = total / np.maximum(sizes, 1)
