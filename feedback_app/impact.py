@@ -28,6 +28,8 @@ from feedback_app.themes.services import NEGATIVE_BELOW
 WINDOW_DAYS = 90
 GAP_DAYS = 14
 ALPHA = 0.05
+# "Reliably seen": a change this size is detected this often (see `detectable_change`).
+POWER = 0.8
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,32 @@ def _p_text(p: float) -> str:
     return "p < 0.001" if p < 0.001 else f"p = {p:.3f}"
 
 
+def detectable_change(test: ProportionTest, power: float = POWER) -> float:
+    """The smallest change in the share that these numbers of comments would show `power` of
+    the time (two-sided test at `ALPHA`), taking the share before as the level: about
+    (z_(1-alpha/2) + z_power) * sqrt(p (1 - p) (1/n1 + 1/n2)).
+
+    A small service's "no change we can detect" often means "too few comments to tell": this
+    says how large a change would have had to be.
+    """
+    p = test.p_before if 0 < test.p_before < 1 else (test.x_before + test.x_after) / (
+        test.n_before + test.n_after)
+    spread = math.sqrt(p * (1 - p) * (1 / test.n_before + 1 / test.n_after))
+    return float(norm.ppf(1 - ALPHA / 2) + norm.ppf(power)) * spread
+
+
+def _too_small(test: ProportionTest) -> str:
+    change = detectable_change(test)
+    if change <= 0:
+        return ""
+    said = (f" With this many comments, a change would need to be about {_points(change)} "
+            f"percentage points to be seen reliably ({POWER:.0%} of the time)")
+    if change > test.p_before > 0:
+        return (f"{said}: more than the {test.p_before * 100:.1f}% before, so even a fall to "
+                f"nothing might not show.")
+    return said + "."
+
+
 def describe(test: ProportionTest) -> tuple[str, str]:
     """The verdict and a plain-English sentence for a test result."""
     shares = (f"{test.p_before * 100:.1f}% of comments before and {test.p_after * 100:.1f}% "
@@ -107,7 +135,7 @@ def describe(test: ProportionTest) -> tuple[str, str]:
         )
     return "no_change", (
         f"No change we can detect: it was raised in {shares} ({interval}; "
-        f"{_p_text(test.p_value)}). A difference this size could be chance."
+        f"{_p_text(test.p_value)}). A difference this size could be chance.{_too_small(test)}"
     )
 
 
@@ -122,7 +150,8 @@ def describe_negative(test: ProportionTest) -> tuple[str, str]:
         return "eased", f"Complaints about it eased: {said}"
     if test.p_value < ALPHA and test.difference > 0:
         return "grew", f"Complaints about it grew: {said}"
-    return "no_change", f"No change we can detect in complaints about it: {said}"
+    return "no_change", (f"No change we can detect in complaints about it: {said}"
+                         f"{_too_small(test)}")
 
 
 def _counts(service_id: int, theme_ids: list[int], start: date,

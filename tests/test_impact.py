@@ -9,7 +9,12 @@ import sqlalchemy as sa
 from scipy.stats import norm
 
 from feedback_app.extensions import db
-from feedback_app.impact import action_impact, compare_proportions
+from feedback_app.impact import (
+    action_impact,
+    compare_proportions,
+    describe_negative,
+    detectable_change,
+)
 from feedback_app.models import Action, Comment, CommentTheme, Role, Theme
 
 DONE = date(2026, 4, 1)
@@ -37,6 +42,19 @@ class TestCompareProportions:
     def test_no_variation_at_all(self):
         test = compare_proportions(0, 50, 0, 60)
         assert test.p_value == 1.0 and test.difference == 0
+
+    def test_the_change_these_numbers_could_show(self):
+        # p = 0.10, n = 200 each: sqrt(.1 * .9 * (2/200)) = 0.03; (1.960 + 0.842) * 0.03 = 0.0840.
+        assert detectable_change(compare_proportions(20, 200, 21, 200)) == pytest.approx(
+            0.0840, abs=0.0002)
+        # Four times the comments, half the change.
+        assert detectable_change(compare_proportions(80, 800, 84, 800)) == pytest.approx(
+            0.0420, abs=0.0002)
+
+    def test_too_few_comments_to_see_even_a_fall_to_nothing_is_said(self):
+        _, sentence = describe_negative(compare_proportions(9, 123, 4, 101))
+        assert "a change would need to be about 9.8 percentage points" in sentence
+        assert "more than the 7.3% before, so even a fall to nothing might not show" in sentence
 
     def test_empty_groups_are_refused(self):
         with pytest.raises(ValueError, match="at least one"):
@@ -100,6 +118,9 @@ def test_no_detectable_change(setup):
     impact = action_impact(action, today=date(2026, 9, 1))
     assert impact.verdict == "no_change"
     assert impact.summary.startswith("No change we can detect")
+    # A lead is told how large a change these numbers could have shown.
+    assert ("a change would need to be about 8.4 percentage points to be seen reliably "
+            "(80% of the time).") in impact.summary
 
 
 def test_theme_grew(setup):
