@@ -29,9 +29,9 @@ Trained without ordinary feedback as negatives, an earlier model learnt "first-p
 emotional wording" and flagged a quarter to a half of real comments. The model still learns
 some style: it scores "I'm a Black man and I want to see someone who looks like me" 0.92 from
 "I", "want to", "see" and "me". So it reads only comments that use a word of a broad
-vocabulary of risk (``_RISK_WORDS``; :func:`may_speak`). Half of the disclosures it missed in
-cross-validation on the ``train11`` rows never reached it through the first, narrower list
-("Put my will in order yesterday and cancelled all my direct debits"), so the list was
+vocabulary of risk (``_RISK_WORDS``; :func:`may_speak`). Two in three of the disclosures it
+missed in cross-validation on the ``train11`` rows never reached it through the first, narrower
+list ("Put my will in order yesterday and cancelled all my direct debits"), so the list was
 broadened (BENCHMARKS.md has the comparison).
 
 :data:`THRESHOLD` is set so that the reader adds flags to :data:`FLAG_SHARE` (2%) of the 7,400
@@ -177,7 +177,8 @@ def may_speak(text: str) -> bool:
 
 def reads(text: str) -> bool:
     """Whether the reader reads ``text``: the rules found no risk phrase in it (flagged, or
-    judged harmless in context) and it says something."""
+    judged harmless in context), it says something, and it uses a word of the vocabulary of
+    risk (:func:`may_speak`)."""
     from analysis.risk import _learnt_may_read, _rules
 
     found, phrase_seen = _rules(text)

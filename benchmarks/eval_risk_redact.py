@@ -410,7 +410,8 @@ def report_calibration() -> None:
 
     everything = real_fft_comments()
     # The comments the learnt reader would read: those in which the rules found no risk
-    # phrase and that say something (see analysis.risk_learnt).
+    # phrase, that say something and that use a word of the vocabulary of risk (see
+    # analysis.risk_learnt.reads).
     comments = [t for t in everything if reads(t)]
     if not comments:
         print("\n(calibration needs the shared NHS FFT file)")
