@@ -338,14 +338,8 @@ def report_learnt_experiment(rows: list[dict[str, str]]) -> None:
     def on_vectors() -> object:
         return LogisticRegression(C=4.0, max_iter=2000, class_weight="balanced")
 
-    real_comments: list[str] = []
-    try:
-        from analysis.evaluate import data_path
-
-        with open(data_path(), newline="", encoding="utf-8") as handle:
-            real_comments = [t for row in csv.DictReader(handle)
-                             if (t := (row.get("FFT answer") or "").strip())]
-    except OSError:
+    real_comments = real_fft_comments()
+    if not real_comments:
         print("  (the real FFT file is not here: no real-data flag rate)")
     real_rule_flags = sum(assess_rules(t).flag for t in real_comments)
 
