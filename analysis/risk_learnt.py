@@ -9,10 +9,12 @@ shipped with it:
 * ``data/risk_training.csv``: labelled risk examples (every row ``urgent`` or ``review`` is a
   positive): the slices the rules were developed against, two later held-out slices, and
   ``train11``, 715 rows by a writer who had not read the rules or any other example, half of
-  them hard negatives, and ``answers11``, 123 short answers to "what could we do better?"
+  them hard negatives, ``answers11``, 123 short answers to "what could we do better?"
   ("Not a thing", "Nothing in my case") written as negatives after the reader flagged such
-  answers among real comments. The untouched evaluation slice stays in
-  ``tests/data/risk_eval.csv`` and is never trained on.
+  answers among real comments, and ``train12a`` and ``train12b``, 1,048 rows by two more such
+  writers (indirect disclosures and their look-alikes; many voices and registers). The
+  evaluation slices (``tests/data/risk_eval.csv``, ``risk_holdout12.csv`` and the sealed
+  ``risk_holdout13.csv``) are never trained on.
 * ``data/feedback_examples.txt``: ordinary Talking Therapies feedback in the voice of people
   who use the services (also the demo's comments): hard negatives, first-person and
   emotional but not about risk, plus its ``[risk]`` section as positives.
@@ -60,7 +62,7 @@ FEEDBACK_EXAMPLES = DATA / "feedback_examples.txt"
 #: The share of real comments the reader may add flags to; :data:`THRESHOLD` is set by it.
 FLAG_SHARE = 0.02
 #: Scores at or above this make an unflagged comment ``review`` (see the module docstring).
-THRESHOLD = 0.42
+THRESHOLD = 0.48
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -96,7 +98,12 @@ _RISK_WORDS = re.compile(
     r"railway|platform|quarry|storey|engine|exhaust|garage|reservoir|lake|sea|"
     r"bruis\w*|marks|regret|scream\w*|thud\w*|my room at night|"
     r"thoughts?|bother\w*|miss me|research\w*|google\w*|checking out|not coming back|"
-    r"future|escape|trapped|numb|empty|sectioned|anniversary|safety plan"
+    r"future|escape|trapped|numb|empty|sectioned|anniversary|safety plan|"
+    # Added after reading the misses of cross-validation on the train12a/train12b training
+    # slices: affairs settled in ordinary words, means bought, wounds, threats made "for good".
+    r"moving|boxes|chemists?|pharmac\w*|wounds?|for good|envelope|just in case|passwords?|"
+    r"charity shop|solicitor|kennels|rehom\w*|punish\w*|one-way|location|everything i need|"
+    r"sure of anything|the list|address"
     r")\b",
     re.IGNORECASE,
 )

@@ -24,8 +24,10 @@ The sets are ``analysis/data/risk_training.csv`` plus ``tests/data/risk_eval.csv
 round of changes and scored before the next, then used to improve the rules
 (``RULE_SLICES``). ``holdout9`` and ``holdout10`` were held out for a while and now, with
 ``train11`` (written by someone who had read nothing of the detector) and ``answers11`` (short
-"nothing to improve" answers), only train the learnt reader. ``holdout11`` (``UNTUNED``),
-written by another such writer, is never trained on: the honest estimate. Metrics are printed
+"nothing to improve" answers), only train the learnt reader; ``train12a`` and ``train12b``
+(two more such writers) train the reader and were read to write the rules' third round.
+``holdout11`` and ``holdout12`` (``UNTUNED``, the second in ``tests/data/risk_holdout12.csv``),
+written by two more such writers, are never trained on: the honest estimate. Metrics are printed
 per split, for all the other slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
@@ -60,16 +62,20 @@ from analysis.risk_learnt import TRAINING_CSV  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
+#: A second evaluation slice by another independent writer, never trained on (its rows were
+#: never read; ``holdout13``, in ``risk_holdout13.csv``, is sealed for the round after).
+HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
-#: untouched one.
-RISK_CSVS = (TRAINING_CSV, RISK_CSV)
+#: evaluation slices.
+RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
-          "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "holdout11")
+          "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
+          "train12b", "holdout11", "holdout12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = ("holdout11",)
+UNTUNED = ("holdout11", "holdout12")
 #: The slices the rules were developed against (the rest of the training rows, written later,
 #: only train the learnt reader).
 RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]
@@ -245,7 +251,8 @@ def _by_split(
 
 
 def report_risk(rows: list[dict[str, str]]) -> None:
-    print("## Risk flagging (analysis/data/risk_training.csv + tests/data/risk_eval.csv)")
+    print("## Risk flagging (analysis/data/risk_training.csv + tests/data/risk_eval.csv"
+          " + tests/data/risk_holdout12.csv)")
     print("(rules = assess_rules; app = assess_risk, the rules plus the learnt reader, which "
           "was trained on every slice but " + ", ".join(UNTUNED) + ")")
     for name, group in _by_split(rows):

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from analysis import risk
-from analysis.risk import RiskAssessment, assess_risk
+from analysis.risk import RiskAssessment, assess_risk, assess_rules
 
 ROOT = Path(__file__).resolve().parents[2]
 RISK_CSV = ROOT / "tests" / "data" / "risk_eval.csv"
@@ -32,7 +32,7 @@ def _load_benchmark():
 
 def _rows() -> list[dict[str, str]]:
     rows = []
-    for path in (TRAINING_CSV, RISK_CSV):
+    for path in (TRAINING_CSV, RISK_CSV, ROOT / "tests" / "data" / "risk_holdout12.csv"):
         with path.open(newline="", encoding="utf-8") as f:
             rows += list(csv.DictReader(f))
     return rows
@@ -161,6 +161,52 @@ def test_history_and_third_parties_are_at_least_review(text):
     assert assess_risk(text).flag
 
 
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        # Round 3 of the rules, from the train11/train12 training slices: said in passing.
+        ("Pills counted. Note written.", "urgent"),
+        ("Cut too deep, still bleeding.", "urgent"),
+        ("i'm at the top of the car park on Elm St. i just wanted someone to know", "urgent"),
+        ("The stash is in the shoebox and it's big enough now.", "urgent"),
+        ("Next time he mouths off I'm putting him in hospital.", "urgent"),
+        ("I'm going to set fire to their office on Friday, I've got petrol.", "urgent"),
+        ("The guided self-help was far too basic for someone with two previous attempts.",
+         "review"),
+        ("After my attempt last spring I was referred here.", "review"),
+        ("I used to lie in bed wishing I wouldn't wake up.", "review"),
+        ("sumtimes i think evry one wud be beter off with out me", "review"),
+        ("I sometimes wish God would take me.", "review"),
+        ("Some days I think it wouldn't matter if I was gone.", "review"),
+        ("I'm a drain on everyone.", "review"),
+        ("Found a home for my cats and told my neighbour it's for afterwards.", "review"),
+    ],
+)
+def test_risk_said_in_passing_is_flagged(text, level):
+    assert assess_rules(text).level == level
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It took three attempts to get through on the phone.",
+        "My first attempt at the online course failed, the second went better.",
+        "I had two previous attempts at the worksheet before it made sense.",
+        "The note is written in my file, the therapist said.",
+        "I cut my hair too short before the group, ha.",
+        "Finished the shed and sanded the doors: behavioural activation works.",
+    ],
+)
+def test_attempts_and_notes_in_ordinary_senses_are_not_flagged(text):
+    assert assess_rules(text).level == "none"
+
+
+def test_a_phrase_opened_by_a_quote_mark_is_still_read():
+    # The anchor prefilter once looked for " end" and missed "'ending it'": the pattern was
+    # never tried, so the comment was not flagged.
+    assert assess_rules("My dad keeps talking about 'ending it' since mum died.").flag
+
+
 def test_a_quoted_phq9_item_is_review_not_urgent():
     text = "The PHQ-9 asks about thoughts you'd be better off dead and I never know how to answer."
     assert assess_risk(text).level == "review"
@@ -206,7 +252,7 @@ def test_every_pattern_match_contains_one_of_its_anchors():
         norm, _ = risk._correct(risk._normalise(risk._unleet(row["text"])))
         for _, _, anchors, pattern in risk._COMPILED:
             if next(risk._word_matches(pattern, norm), None) is not None:
-                padded = f" {norm} "
+                padded = risk._anchor_text(norm)
                 assert any(a in padded for a in anchors), (pattern.pattern[:60], row["text"])
 
 
@@ -242,19 +288,20 @@ def test_eval_set_meets_the_recall_and_precision_targets():
     assert score.confusion["urgent", "none"] == 0
 
 
-def test_untuned_held_out_slice_stays_at_its_measured_level():
-    # holdout11 was written by someone who had read neither the detector nor any example. Its
-    # rows were never read; its totals were seen three times: on the code before this round
-    # (rules 0.600, with the learnt reader 0.853), on a gateless reader chosen by
-    # cross-validation on the training slices (0.933), and on the shipped reader (0.947). It
-    # does NOT meet the 0.98 recall target; this floor only stops it getting worse.
-    # BENCHMARKS.md, "Risk and redaction".
+@pytest.mark.parametrize(("split", "size"), [("holdout11", 150), ("holdout12", 149)])
+def test_untuned_held_out_slices_stay_at_their_measured_level(split, size):
+    # holdout11 and holdout12 were each written by someone who had read neither the detector
+    # nor any example, and are never trained on. Both stand at recall 0.947 (71 of 75) with
+    # precision 0.866 and 0.922. They do NOT meet the 0.98 recall target; this floor only stops
+    # them getting worse. How often each was looked at: BENCHMARKS.md, "Risk and redaction".
     bench = _load_benchmark()
-    score = bench.score_risk(r for r in _rows() if r["split"] in bench.UNTUNED)
+    assert split in bench.UNTUNED
+    score = bench.score_risk(r for r in _rows() if r["split"] == split)
     precision, recall = score.flag()
-    assert score.n == 150
-    assert recall >= 0.92, score.confusion
-    assert precision >= 0.75, score.confusion
+    # Counts only in messages: a sealed slice's rows are never printed.
+    assert score.n == size
+    assert recall >= 0.92, dict(score.confusion)
+    assert precision >= 0.75, dict(score.confusion)
 
 
 # --- The learnt reader ---------------------------------------------------------------------
@@ -323,6 +370,6 @@ def test_learnt_reader_adds_flags_to_about_two_in_a_hundred_real_comments():
     rules = sum(risk.assess_rules(t).flag for t in comments)
     both = sum(assess_risk(t).flag for t in comments)
     # Its threshold is set to add flags to 2% of these comments (analysis.risk_learnt.FLAG_SHARE;
-    # measured 26 and 171 of 7,400, see BENCHMARKS.md): it must stay a small addition to the
+    # measured 26 and 173 of 7,400, see BENCHMARKS.md): it must stay a small addition to the
     # attention queue, not a flood.
     assert (both - rules) / len(comments) <= 0.025
