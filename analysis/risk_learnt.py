@@ -178,8 +178,16 @@ def model() -> Any:
 
 
 def may_speak(text: str) -> bool:
-    """Whether the reader may flag ``text``: it uses a word from the vocabulary of risk."""
-    return _RISK_WORDS.search(text) is not None
+    """Whether the reader may flag ``text``: it uses a word from the vocabulary of risk, as
+    written or as the rules read it (typos corrected, repeated letters squeezed, "0v3rd0se"
+    spelt out), so that a misspelt risk word still lets the reader in."""
+    if _RISK_WORDS.search(text) is not None:
+        return True
+    from analysis.risk import _correct, _normalise, _unleet
+
+    read = _correct(_normalise(_unleet(text)))[0]
+    return _RISK_WORDS.search(read) is not None or _RISK_WORDS.search(
+        read.replace("'", "")) is not None
 
 
 def reads(text: str) -> bool:

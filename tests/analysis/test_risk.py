@@ -201,6 +201,17 @@ def test_attempts_and_notes_in_ordinary_senses_are_not_flagged(text):
     assert assess_rules(text).level == "none"
 
 
+@pytest.mark.parametrize("text", [
+    "i feel like im a burdan to evryone and they would be beter of",
+    "I want to kil myslef",
+])
+def test_the_reader_lets_in_a_risk_word_spelt_wrongly(text):
+    from analysis.risk_learnt import may_speak
+
+    # The gate reads the text as the rules do, typos corrected ("burdan" is "burden").
+    assert may_speak(text)
+
+
 def test_a_phrase_opened_by_a_quote_mark_is_still_read():
     # The anchor prefilter once looked for " end" and missed "'ending it'": the pattern was
     # never tried, so the comment was not flagged.
@@ -370,6 +381,6 @@ def test_learnt_reader_adds_flags_to_about_two_in_a_hundred_real_comments():
     rules = sum(risk.assess_rules(t).flag for t in comments)
     both = sum(assess_risk(t).flag for t in comments)
     # Its threshold is set to add flags to 2% of these comments (analysis.risk_learnt.FLAG_SHARE;
-    # measured 26 and 173 of 7,400, see BENCHMARKS.md): it must stay a small addition to the
+    # measured 26 and 174 of 7,400, see BENCHMARKS.md): it must stay a small addition to the
     # attention queue, not a flood.
     assert (both - rules) / len(comments) <= 0.025
