@@ -167,12 +167,20 @@ def test_a_failing_phone_matcher_falls_back_to_the_digit_pattern(monkeypatch, ca
     assert "fallback" in caplog.text
 
 
-def test_long_texts_full_of_identifiers_stay_fast():
-    # Guards against quadratic steps (overlap settling, NHS-number context look-back).
-    for text in ("1234567890 " * 3_000, "NG7 2UH " * 5_000, "a@b.com " * 5_000):
-        start = time.perf_counter()
+def test_long_texts_full_of_identifiers_stay_linear():
+    # Guards against quadratic steps (overlap settling, NHS-number context look-back): four
+    # times the text may cost about four times the CPU, never sixteen. A ratio within one run,
+    # never a wall-clock bound.
+    def cpu(text: str) -> float:
+        start = time.process_time()
         redact(text)
-        assert time.perf_counter() - start < 2.0
+        return time.process_time() - start
+
+    for unit, n in (("1234567890 ", 750), ("NG7 2UH ", 1_250), ("a@b.com ", 1_250)):
+        cpu(unit * n)
+        small = min(cpu(unit * n) for _ in range(3))
+        large = min(cpu(unit * 4 * n) for _ in range(2))
+        assert large <= 10 * max(small, 1e-3), (unit, small, large)
 
 
 def test_non_string_input_gives_empty_text_rather_than_an_error():
@@ -180,13 +188,22 @@ def test_non_string_input_gives_empty_text_rather_than_an_error():
 
 
 def test_fast_enough_for_every_save():
+    # CPU time against a baseline over the same texts in the same run (lower-casing and one
+    # precompiled regex search), never a wall-clock bound: benchmarks/eval_risk_redact.py
+    # measures about 30x; this loose bound only catches a regression by an order of magnitude.
+    import re
+
     texts = [row["text"] for row in _rows()]
-    start = time.perf_counter()
-    for text in texts:
-        redact(text)
-    per_text = (time.perf_counter() - start) / len(texts)
-    # Typically well under a millisecond; the bound is loose for a busy shared CI machine.
-    assert per_text < 0.005
+    baseline = re.compile(r"\b(?:wait|help|session)\w*")
+
+    def cpu(fn) -> float:
+        start = time.process_time()
+        for text in texts:
+            fn(text)
+        return time.process_time() - start
+
+    base = max(cpu(lambda t: baseline.search(t.lower())), 1e-4)
+    assert cpu(redact) <= 400 * base
 
 
 # --- The evaluation set --------------------------------------------------------------------

@@ -268,13 +268,34 @@ def test_every_pattern_match_contains_one_of_its_anchors():
 
 
 def test_fast_enough_for_every_save():
+    # CPU time against a baseline over the same texts in the same run (lower-casing and one
+    # precompiled regex search), never a wall-clock bound. benchmarks/eval_risk_redact.py
+    # measures about 70x for the rules and about 600x with the learnt reader; these loose
+    # bounds only catch a regression by an order of magnitude.
+    import re
+
     texts = [row["text"] for row in _rows()]
-    start = time.perf_counter()
-    for text in texts:
-        assess_risk(text)
-    per_text = (time.perf_counter() - start) / len(texts)
-    # Typically well under a millisecond; the bound is loose for a busy shared CI machine.
-    assert per_text < 0.005
+    baseline = re.compile(r"\b(?:wait|help|session)\w*")
+    assess_risk("warm up")  # the learnt reader trains on first use
+
+    def cpu(fn) -> float:
+        start = time.process_time()
+        for text in texts:
+            fn(text)
+        return time.process_time() - start
+
+    base = max(cpu(lambda t: baseline.search(t.lower())), 1e-4)
+    assert cpu(assess_rules) <= 700 * base
+    assert cpu(assess_risk) <= 6000 * base
+
+
+def test_the_anchor_prefilter_tries_few_patterns_on_each_comment():
+    # What keeps the rules fast, counted rather than timed: most patterns are skipped by a
+    # substring test before any regex runs (about 3% tried on ordinary feedback).
+    rows = [r for r in _rows() if r["level"] == "none"]
+    tried = [len(risk._patterns_to_try(risk._correct(risk._normalise(risk._unleet(r["text"])))[0]))
+             for r in rows]
+    assert sum(tried) / len(tried) <= 0.1 * len(risk._COMPILED)
 
 
 # --- The evaluation set --------------------------------------------------------------------
