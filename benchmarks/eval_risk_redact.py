@@ -65,13 +65,17 @@ RISK_CSV = DATA / "risk_eval.csv"
 #: A second evaluation slice by another independent writer, never trained on (its rows were
 #: never read; ``holdout13``, in ``risk_holdout13.csv``, is sealed for the round after).
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
+#: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
+#: again"), with some risk said in the same tone, by an independent writer: not trained on, it
+#: measures how often the reader is fooled by style. Its rows were read (not sealed).
+STYLE_CSV = DATA / "risk_style.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
 #: evaluation slices.
-RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV)
+RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
-          "train12b", "holdout11", "holdout12")
+          "train12b", "holdout11", "holdout12", "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
