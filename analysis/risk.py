@@ -1285,15 +1285,18 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|\bbetter off with (?:a different|another|a new|a better|someone else as"
                 r" (?:their|her|his)) (?:mum|mother|dad|father|parent)\b"
                 r"|\b(?:driving|drive|drove|walk|walking|walked) (?:off |away )?and (?:never"
-                r" stop(?:ping)?|never (?:come|coming) back|not stop(?:ping)?)\b",
+                r" (?:stop|stopping)|never (?:come|coming) back|not (?:stop|stopping))\b",
                 "idea|thought|took|takes|take me|maters|hopeles|beter of with|never|not stop"),
     (1, "self", r"\b(?:stockpiling|stockpiled|hoarding|hoarded|saving up|been saving|been"
-                r" collecting|secretly collecting) (?:up )?(?:\w+'?s? )?(?:morphine|patches"
+                r" collecting|secretly collecting) (?:up )?(?:\w+'?s? ){0,2}?(?:morphine|patches"
                 r"|tablets|pills|meds|painkillers|codeine|tramadol|insulin|sleeping tablets"
-                r"|prescriptions?)\b"
-                r"|\b(?:question|item|q) ?(?:9|nine)\b[^.!?]{0,80}?\bnearly every day\b"
+                r"|prescriptions?)\b",
+                "stockpil|hoard|saving|colecting"),
+    # The PHQ-9's last question with the writer's own answer. Level 2 because the screening
+    # context (the question named just before) lowers it to review and no further.
+    (2, "self", r"\b(?:question|item|q) ?(?:9|nine)\b[^.!?]{0,80}?\bnearly every day\b"
                 r"|\blast question\b[^.!?]{0,40}?\b(?:nearly every day|more than half the days)\b",
-                "stockpil|hoard|saving|colecting|question|item|q9|q 9|nine"),
+                "question|item|q9|q 9|nine"),
     (1, "others", r"\bmake (?:him|her|them) (?:pay|stop for good|suffer)\b",
                   "make"),
 ]

@@ -180,6 +180,13 @@ def test_history_and_third_parties_are_at_least_review(text):
         ("Some days I think it wouldn't matter if I was gone.", "review"),
         ("I'm a drain on everyone.", "review"),
         ("Found a home for my cats and told my neighbour it's for afterwards.", "review"),
+        # Letters doubled in the text are single in what the patterns see ("stoping"), and a
+        # screening question named first lowers an answer to review, never to nothing.
+        ("At night I sit in the car and think about just driving and never stopping.",
+         "review"),
+        ("been collecting my nans morphine patches. i know its wrong", "review"),
+        ("re the PHQ9 - question 9 is nearly every day for me and now I've got a plan.",
+         "review"),
     ],
 )
 def test_risk_said_in_passing_is_flagged(text, level):
