@@ -86,11 +86,17 @@ class RiskAssessment:
     level : str
         ``"urgent"``, ``"review"`` or ``"none"``.
     reasons : tuple of str
-        The matched phrases as they appear in the text, in order of appearance.
+        The matched phrases as they appear in the text, in order of appearance; for a flag
+        raised by the learnt reader, the one sentence it found most like a disclosure.
+    learnt : bool
+        Whether the flag was raised by the learnt reader (:mod:`analysis.risk_learnt`) rather
+        than by a matched phrase: people reading the flag are told, since that reader is
+        often wrong.
     """
 
     level: str
     reasons: tuple[str, ...] = ()
+    learnt: bool = False
 
     @property
     def flag(self) -> bool:
@@ -1646,7 +1652,8 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
     # The reason is a whole sentence, shown to staff: identifiers in it are replaced.
     from analysis.redact import redact
 
-    return RiskAssessment(REVIEW, (redact(risk_learnt.most_likely_sentence(raw)[:300]).text,))
+    return RiskAssessment(REVIEW, (redact(risk_learnt.most_likely_sentence(raw)[:300]).text,),
+                          learnt=True)
 
 
 def _learnt_may_read(text: object, found: RiskAssessment, phrase_seen: bool) -> bool:

@@ -292,6 +292,27 @@ def test_feedback_saved_through_record_comment_is_redacted_and_flagged(client, l
     assert "“kill myself”" in queue
 
 
+def test_a_flag_from_the_learnt_reader_says_so_and_that_it_is_often_wrong(client, lead, service):
+    # The real pipeline: no rule matches this sentence, the learnt second reader flags it.
+    from feedback_app.comments.services import record_comment
+
+    text = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
+    learnt = record_comment(service_id=service.id, source="survey", text=text)
+    words = record_comment(service_id=service.id, source="survey",
+                           text="Honestly I want to kill myself tonight")
+    db.session.commit()
+    assert (learnt.risk_level, learnt.risk_learnt) == ("review", True)
+    assert words.risk_learnt is False
+    for html in (_html(client, "/feedback/attention"), _html(client, f"/feedback/{learnt.id}")):
+        assert "No risk words matched" in html
+        assert "often wrong" in html
+        assert f"“{text}”" in html
+    page = _html(client, f"/feedback/{words.id}")
+    assert "The words that raised it" in page
+    assert "“kill myself”" in page
+    assert "No risk words matched" not in page
+
+
 # The risk queue -----------------------------------------------------------------------------
 
 

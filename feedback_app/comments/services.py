@@ -15,6 +15,7 @@ def screen_text(comment: Comment) -> None:
     risk = assess_risk(comment.text)
     comment.risk_level = risk.level
     comment.risk_reasons = list(risk.reasons)
+    comment.risk_learnt = risk.learnt
     redaction = redact(comment.text)
     comment.redacted_text = redaction.text
     comment.redacted_kinds = list(redaction.found)

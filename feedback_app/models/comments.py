@@ -62,6 +62,8 @@ class Comment(db.Model):
         sa.String(10), default=RiskLevel.NONE.value, index=True
     )
     risk_reasons: so.Mapped[list[str]] = so.mapped_column(sa.JSON, default=list)
+    # True when the flag came from the learnt second reader, not from matched risk words.
+    risk_learnt: so.Mapped[bool] = so.mapped_column(default=False, server_default=sa.false())
     risk_reviewed_at: so.Mapped[datetime | None]
     risk_reviewed_by_id: so.Mapped[int | None] = so.mapped_column(
         sa.ForeignKey("user_account.id")

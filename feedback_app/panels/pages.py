@@ -336,6 +336,11 @@ class ContributionRow:
             return []
         return [readable_reason(r) for r in self.comment.risk_reasons or []]
 
+    @property
+    def learnt(self) -> bool:
+        """Flagged by the learnt second reader, not by matched risk words."""
+        return self.comment is not None and bool(self.comment.risk_learnt)
+
 
 def readable_reason(reason: str) -> str:
     """Risk reasons are the words that matched (or codes like 'self_harm'): make them readable."""

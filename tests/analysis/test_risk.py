@@ -351,6 +351,7 @@ def test_learnt_reader_flags_a_disclosure_no_rule_knows_as_review_with_the_sente
     assert risk.assess_rules(text).level == "none"
     found = assess_risk(text)
     assert found.level == "review"  # a prompt for a person, never urgent on its own
+    assert found.learnt and not risk.assess_rules("I want to die").learnt
     assert found.reasons == ("Most nights I sit in the car by the reservoir and wonder how "
                              "deep the water is.",)
     assert assess_risk(text, learnt=False).level == "none"

@@ -240,6 +240,18 @@ def test_risky_contribution_warns_the_facilitator(client, signed_in, meeting):
     assert comment.risk_level != "none"
 
 
+def test_a_contribution_flagged_by_the_learnt_reader_says_so(client, signed_in, meeting):
+    text = "P2 said most nights she sits in the car by the reservoir and wonders how deep it is."
+    response = client.post(f"/panels/meetings/{meeting.id}/contributions/new",
+                           data={"text": text}, follow_redirects=True)
+    html = response.get_data(as_text=True)
+    comment = db.session.scalar(sa.select(Comment))
+    assert (comment.risk_level, comment.risk_learnt) == ("review", True)
+    assert "This may describe a risk to someone&#39;s safety" in html
+    assert "no risk words matched" in html
+    assert "it mentions" not in html
+
+
 def test_contribution_text_is_required_and_limited(client, signed_in, meeting, count_rows):
     html = client.post(f"/panels/meetings/{meeting.id}/contributions/new",
                        data={"text": "   "}).get_data(as_text=True)
