@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import itertools
 import random
-from collections.abc import Callable
+import re
+import time
+from collections.abc import Callable, Sequence
 
 import pytest
 
@@ -96,3 +98,25 @@ def topic_of(text: str) -> str | None:
         if any(text.startswith(s + " ") for s in subjects):
             return topic
     return None
+
+
+_BASELINE = re.compile(r"\b(?:wait|help|session)\w*")
+
+
+@pytest.fixture
+def cpu_ratio() -> Callable[[Callable[[str], object], Sequence[str]], float]:
+    """CPU time of ``fn`` over ``texts`` as a multiple of a baseline over the same texts in the
+    same run (lower-casing and one precompiled regex search, as in
+    benchmarks/eval_risk_redact.py): a speed check that never asserts on wall-clock time."""
+
+    def cpu(fn: Callable[[str], object], texts: Sequence[str]) -> float:
+        start = time.process_time()
+        for text in texts:
+            fn(text)
+        return time.process_time() - start
+
+    def ratio(fn: Callable[[str], object], texts: Sequence[str]) -> float:
+        base = max(cpu(lambda t: _BASELINE.search(t.lower()), texts), 1e-4)
+        return cpu(fn, texts) / base
+
+    return ratio

@@ -187,23 +187,11 @@ def test_non_string_input_gives_empty_text_rather_than_an_error():
     assert redact(None) == Redaction("", ())  # type: ignore[arg-type]
 
 
-def test_fast_enough_for_every_save():
-    # CPU time against a baseline over the same texts in the same run (lower-casing and one
-    # precompiled regex search), never a wall-clock bound: benchmarks/eval_risk_redact.py
-    # measures about 30x; this loose bound only catches a regression by an order of magnitude.
-    import re
-
-    texts = [row["text"] for row in _rows()]
-    baseline = re.compile(r"\b(?:wait|help|session)\w*")
-
-    def cpu(fn) -> float:
-        start = time.process_time()
-        for text in texts:
-            fn(text)
-        return time.process_time() - start
-
-    base = max(cpu(lambda t: baseline.search(t.lower())), 1e-4)
-    assert cpu(redact) <= 400 * base
+def test_fast_enough_for_every_save(cpu_ratio):
+    # CPU time against a baseline over the same texts in the same run, never a wall-clock
+    # bound: benchmarks/eval_risk_redact.py measures about 30x; this loose bound only catches
+    # a regression by an order of magnitude.
+    assert cpu_ratio(redact, [row["text"] for row in _rows()]) <= 400
 
 
 # --- The evaluation set --------------------------------------------------------------------
