@@ -129,6 +129,16 @@ def demo_logins_command(base_url: str) -> None:
             click.echo(f"  {service}: {title}\n    {link}")
 
 
+@click.command("rescreen-risk")
+def rescreen_risk_command() -> None:
+    """Run the current risk check again over every stored comment (it only ever raises)."""
+    from feedback_app.comments.services import rescreen_risk
+
+    done = rescreen_risk()
+    click.echo(f"Checked {done.checked} comments: {done.raised} newly flagged or raised to "
+               f"urgent, {done.labelled} earlier learnt-reader flags labelled as such.")
+
+
 def init_app(app: Flask) -> None:
     for command in (
         init_db_command,
@@ -136,6 +146,7 @@ def init_app(app: Flask) -> None:
         create_user_command,
         load_demo_command,
         demo_logins_command,
+        rescreen_risk_command,
     ):
         app.cli.add_command(command)
     from feedback_app.themes.commands import analyse_command, assign_new_command

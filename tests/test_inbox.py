@@ -313,6 +313,28 @@ def test_a_flag_from_the_learnt_reader_says_so_and_that_it_is_often_wrong(client
     assert "No risk words matched" not in page
 
 
+def test_rescreening_only_raises_and_labels_earlier_reader_flags(app, service, make_comment):
+    # After the risk check improves, `flask rescreen-risk` runs it again over stored comments.
+    reader_text = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
+    missed = make_comment(service, "Pills counted. Note written.")  # a newer rule's catch
+    old_reader = make_comment(service, reader_text, risk_level="review",
+                              risk_reasons=[reader_text])  # flagged before risk_learnt existed
+    kept = make_comment(service, "Lovely staff", risk_level="review", risk_reasons=["x"])
+    reviewed = make_comment(service, "I want to kill myself tonight", risk_level="review",
+                            risk_reasons=["kill myself"], risk_reviewed_at=datetime(2026, 1, 1))
+    calm = make_comment(service, "Helpful sessions")
+    result = app.test_cli_runner().invoke(args=["rescreen-risk"])
+    assert result.exit_code == 0, result.output
+    assert "Checked 5 comments: 1 newly flagged or raised to urgent, 1 earlier" in result.output
+    db.session.expire_all()
+    assert (missed.risk_level, missed.risk_reasons, missed.risk_learnt) == (
+        "urgent", ["Pills counted", "Note written"], False)
+    assert (old_reader.risk_level, old_reader.risk_learnt) == ("review", True)
+    assert kept.risk_level == "review"  # never lowered, though the check now passes it
+    assert (reviewed.risk_level, reviewed.risk_reviewed_at) == ("review", datetime(2026, 1, 1))
+    assert calm.risk_level == "none"
+
+
 # The risk queue -----------------------------------------------------------------------------
 
 

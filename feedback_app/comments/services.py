@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
+
+import sqlalchemy as sa
 
 from analysis.redact import redact
 from analysis.risk import assess_risk
@@ -44,3 +47,47 @@ def record_comment(
 
 def needs_attention(comment: Comment) -> bool:
     return comment.risk_level != RiskLevel.NONE and comment.risk_reviewed_at is None
+
+
+_RANK = {RiskLevel.NONE.value: 0, RiskLevel.REVIEW.value: 1, RiskLevel.URGENT.value: 2}
+
+
+@dataclass(frozen=True)
+class Rescreen:
+    checked: int = 0
+    raised: int = 0  # newly flagged, or an unreviewed review flag now urgent
+    labelled: int = 0  # an earlier learnt-reader flag now marked as one
+
+
+def rescreen_risk(batch: int = 500) -> Rescreen:
+    """Run the current risk check again over every stored comment, after the check improved.
+
+    It only ever raises: an unflagged comment the check now flags joins the queue, and an
+    unreviewed review flag the check now calls urgent becomes urgent. A level never goes down
+    and a reviewed flag is left as a person reviewed it. Flags the learnt reader raised before
+    ``risk_learnt`` existed get the label, so the queue says where they came from.
+    """
+    checked = raised = labelled = 0
+    last_id = 0
+    while True:
+        comments = db.session.scalars(
+            sa.select(Comment).where(Comment.id > last_id).order_by(Comment.id).limit(batch)
+        ).all()
+        if not comments:
+            break
+        for comment in comments:
+            found = assess_risk(comment.text)
+            old, new = _RANK[comment.risk_level], _RANK[found.level]
+            if new > old and (old == 0 or comment.risk_reviewed_at is None):
+                comment.risk_level = found.level
+                comment.risk_reasons = list(found.reasons)
+                comment.risk_learnt = found.learnt
+                raised += 1
+            elif (new == old > 0 and found.learnt and not comment.risk_learnt
+                  and list(found.reasons) == list(comment.risk_reasons or [])):
+                comment.risk_learnt = True
+                labelled += 1
+        checked += len(comments)
+        last_id = comments[-1].id
+        db.session.commit()
+    return Rescreen(checked, raised, labelled)
