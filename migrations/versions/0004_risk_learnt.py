@@ -6,7 +6,8 @@ Create Date: 2026-11-27 14:05:00
 
 Hand-checked: adds one boolean column with a server default of false. Comments stored before
 it read as flagged by matched words, including any the learnt reader flagged (their reason is
-then a whole sentence rather than a phrase); a migration does not run the risk check again.
+then a whole sentence rather than a phrase); a migration does not run the risk check again,
+`flask rescreen-risk` does, and labels them.
 """
 from alembic import op
 import sqlalchemy as sa
