@@ -60,6 +60,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = ["LEVELS", "RiskAssessment", "assess_risk", "assess_rules"]
 
@@ -1684,13 +1685,23 @@ def assess_rules(text: str) -> RiskAssessment:
     return _rules(text)[0]
 
 
+@lru_cache(maxsize=64)
+def _read(raw: str) -> tuple[str, str, list[int] | None]:
+    """``raw`` as the rules read it: leetspeak spelt out, then normalised and typo-corrected,
+    with the correction's position map (see :func:`_correct`; shared, never changed). Cached
+    because the learnt reader's gate (:func:`analysis.risk_learnt.may_speak`) reads the same
+    text right after the rules."""
+    text = _unleet(raw)
+    norm, back = _correct(_normalise(text))
+    return text, norm, back
+
+
 def _rules(text: str) -> tuple[RiskAssessment, bool]:
     """:func:`assess_rules`, and whether any risk pattern matched before context was weighed."""
     if not isinstance(text, str) or not text:
         return RiskAssessment(NONE), False
     raw = text[:_MAX_CHARS]
-    text = _unleet(raw)
-    norm, back = _correct(_normalise(text))
+    text, norm, back = _read(raw)
 
     hits: list[tuple[int, int, int, str]] = []
     for i in _patterns_to_try(norm):

@@ -183,9 +183,9 @@ def may_speak(text: str) -> bool:
     spelt out), so that a misspelt risk word still lets the reader in."""
     if _RISK_WORDS.search(text) is not None:
         return True
-    from analysis.risk import _correct, _normalise, _unleet
+    from analysis.risk import _MAX_CHARS, _read
 
-    read = _correct(_normalise(_unleet(text)))[0]
+    read = _read(text[:_MAX_CHARS])[1]
     return _RISK_WORDS.search(read) is not None or _RISK_WORDS.search(
         read.replace("'", "")) is not None
 
