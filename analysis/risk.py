@@ -181,7 +181,10 @@ _TYPO_KEYS_WEAK = (
     "worthless", "burden", "threatened", "threatening", "attacked", "goodbye", "blades", "razor",
     "wrists", "overdose", "obituary", "funeral", "strangle", "everyone", "nobody", "better",
 )
-_REAL_WORDS = frozenset((
+# Held in the squeezed form the variants are compared in ("needing" is "neding", one swap from
+# "ending": "Needing it all in writing" once read as "ending it all").
+_REAL_WORDS = frozenset(map(_normalise, (
+    "needing", "deed", "thinning", "hammed", "hamming", "straggle", "straggled", "straggling",
     "abuse", "anted", "armed", "arming", "blade", "bused", "cuing", "dedication", "disapears",
     "exiting", "gain", "hared", "haring", "hopes", "king", "lades", "lief", "ligatured",
     "ligatures", "mediation", "medications", "meditation", "overdoes", "overdoing", "overdone",
@@ -189,8 +192,7 @@ _REAL_WORDS = frozenset((
     "thought", "wan", "waned", "waning", "abased", "ailing", "barden", "borden", "cating",
     "citing", "cueing", "haried", "hinging", "keling", "loving", "nody", "oiling", "outing",
     "strange", "thanking", "waists", "waited", "waiting", "wonted", "worthies", "wrests", "wrist",
-    "writs",
-))
+    "writs",)))
 # Whole-word slang and phonetic spellings.
 _SLANG = {"bout": "about", "tryna": "trying to", "ded": "dead", "wanting2": "wanting to",
           "2day": "today", "2nite": "tonight", "tonite": "tonight", "sum1": "someone",
@@ -1306,6 +1308,83 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "question|item|q9|q 9|nine"),
     (1, "others", r"\bmake (?:him|her|them) (?:pay|stop for good|suffer)\b",
                   "make"),
+    # Round 4, from the train13a and train13b training slices: acts and means stated plainly,
+    # a plan with a day, places of danger reached, violence done, farewells by deadline.
+    (2, "self", r"\b(?:took|taken|swallowed|necked|downed) (?:about |around |like |over |nearly"
+                r" |at least |maybe )?(?:\d{2,}(?! ?(?:pm|am|mg|ml|o'clock|:|\.\d))|twenty"
+                r"|thirty|forty|fifty|a (?:load|lot|handful|bunch|whole (?:box|packet|bottle|strip"
+                r"|pack))(?: of)?|loads(?: of)?|the (?:whole|rest of the) (?:box|packet|bottle"
+                r"|lot)(?: of)?|too many|way too many"
+                r"|a (?:full )?(?:box|packet|bottle)(?: of)?)(?: (?:my|her|his|the|those|\w+'s))?"
+                r"(?: \w+){0,2}? " + _MED + r"\b(?![^.!?]{0,40}?\bas (?:prescribed|directed))"
+                r"|\b(?:i've|i have|ive|just) (?:taken|took|had|swallowed) (?:way )?too many\b"
+                r"(?=\W*$|[.,;!?]| and i\b)"
+                r"|\b(?:holding|held|hold|put|pressed|pressing) (?:a|the|my) (?:knife|blade|razor"
+                r"|scissors) (?:to|against|into) my (?:wrists?|arms?|throat|neck|skin|legs?"
+                r"|thighs?)\b"
+                r"|\bdon'?t want (?:them|anyone|anybody|you|her|him) to stop me\b"
+                r"|\b(?:planning|plan|going|decided|ready|want|wanting|wanna) to leave this"
+                r" (?:world|earth|life)\b"
+                r"|\bdecided\b[^.!?]{0,40}?\bthe end (?:for|of) me\b"
+                r"|\b(?:won't|will not|wont) (?:be )?need(?:ing)? (?:anything|any of (?:it|this"
+                r"|them)|them|it) (?:after|past|beyond) (?:tonight|today|tomorrow|this weekend"
+                r"|friday|the weekend)\b"
+                r"|\b(?:won't|will not|wont) matter after (?:tonight|today|tomorrow|this weekend"
+                r"|the weekend)\b"
+                r"|\bgiven (?:all )?(?:my|of my) (?:stuff|things|belongings|possessions) away\b"
+                r"[^.!?]{0,60}?\b(?:bye|goodbye)\b",
+                "tok|taken|swalowed|neked|downed|to many|knife|blade|razor|scisors|stop me"
+                "|leave this|the end|need|mater after|given"),
+    (2, "self", r"\b(?:i've|i have|ive|i've got|i've made|i have made|i'm making) (?:a|my|the)"
+                r" plan\b[^.!?]{0,60}?\b(?:carry it out|go through with it|do it|for when (?:my|the"
+                r"|she|he|they|everyone|i'm alone))\b"
+                r"|\bclimbed (?:over|onto|up on|on) (?:the )?(?:rail|railing|railings|barrier"
+                r"|parapet|ledge)\b"
+                r"|\bon the edge of the (?:quarry|cliff|cliffs|bridge|roof)\b[^.!?]{0,40}?"
+                r"\b(?:going back|go back|tonight|again)\b",
+                "plan|climbed|edge"),
+    (1, "self", r"\b(?:i've|i have|ive|i've got) (?:a|my|the) plan for (?:tonight|tomorrow"
+                r"|this weekend|the weekend|monday|tuesday|wednesday|thursday|friday|saturday"
+                r"|sunday)(?=\W*$|[.!?])"
+                r"|\bthe date(?:'s| is) set\b|\b(?:i've|ive|i have) (?:set|picked|chosen) (?:a|the)"
+                r" date\b(?! for)"
+                r"|\b(?:have|got|bought|keep|kept|hidden|hid) (?:a|the) rope\b"
+                r"|\b(?:the )?(?:hosepipe|hose pipe|hose) (?:is )?ready\b"
+                r"|\b(?:stood|standing|stand|sat|sitting) (?:on|at) (?:the )?(?:railway |motorway"
+                r" |rail |foot)?bridge\b"
+                r"|\bon the edge of the (?:quarry|cliff|cliffs)\b"
+                r"|\b(?:going|go|heading) (?:back )?(?:to|down to) the (?:river|canal|cliffs?"
+                r"|quarry|pier|viaduct|railway|tracks|reservoir)\b(?= after this\b"
+                r"| (?:tonight|now|today)\W*(?:$|[.!?]))"
+                r"|\blooked up (?:the )?(?:tide times|times of the (?:fast )?trains)\b"
+                r"|\bwhich cliffs\b"
+                r"|\b(?:i've|i have|ive) made (?:my|all the|the) (?:final )?arrangements\b"
+                r"(?! for| with| to)"
+                r"|\bgoodbye (?:and|&) sorry\b|\bsorry (?:and|&) goodbye\b",
+                "plan|date|rope|hose|bridge|edge|going|go|heading|looked up|which|arangements"
+                "|godbye|sory"),
+    (2, "others", r"\b(?:put|had|got|wrapped) my hands? (?:round|around) (?:her|his|their"
+                  r"|my \w+(?:'s)?|\w+'s) (?:neck|throat)\b"
+                  r"|\bi (?:pushed|shoved) (?:her|him|them|my \w+)(?: \w+)? (?:down the stairs"
+                  r"|into the wall)\b"
+                  r"|\bi (?:pushed|shoved|hit|slapped|punched|kicked) (?:her|him|my \w+) and"
+                  r" (?:she|he|they) (?:fell|hit|banged|was bleeding)\b"
+                  r"|\bgoing (?:round|over|down) (?:there|to (?:his|her|their) (?:house|place|flat"
+                  r"|work))\b[^.!?]{0,40}?\bwith (?:a|my|the) (?:knife|hammer|bat|machete|blade"
+                  r"|gun|shotgun)\b",
+                  "hands|pushed|shoved|hit|slaped|punched|kicked|going"),
+    (2, "abuse", r"\b(?:held|holds|holding|pushed|pushes|forced|pinned) my head (?:under|into"
+                 r"|against)\b|\bpushed me down the stairs\b"
+                 r"|\bthreaten(?:ed|s|ing) to (?:hurt|kill|harm|hit|beat|stab|take (?:her|him|them"
+                 r"|the \w+) and hurt)\b",
+                 "head|pushed|threaten"),
+    (1, "others", r"\b(?:scared|afraid|frightened|terrified) (?:of )?what i(?:'ll| will| might"
+                  r"| would| could) do\b"
+                  r"|\bhad better watch (?:her|his|their|your) back\b",
+                  "scared|afraid|frightened|terified|watch"),
+    (1, "abuse", r"\b(?:scared|afraid|frightened|terrified) (?:of )?what (?:he|she|they)(?:'ll"
+                 r"| will| might| would) do\b|\bpushed me over\b",
+                 "scared|afraid|frightened|terified|pushed"),
 ]
 
 _COMPILED = [
@@ -1643,12 +1722,13 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
         highest, with identifiers such as phone numbers replaced).
     """
     found, phrase_seen = _rules(text)
-    if not learnt or not _learnt_may_read(text, found, phrase_seen):
+    threshold = _learnt_threshold(text, found, phrase_seen) if learnt else None
+    if threshold is None:
         return found
     from analysis import risk_learnt
 
     raw = text[:_MAX_CHARS]
-    if risk_learnt.learnt_scores([raw])[0] < risk_learnt.THRESHOLD:
+    if risk_learnt.comment_scores([raw])[0] < threshold:
         return found
     # The reason is a whole sentence, shown to staff: identifiers in it are replaced.
     from analysis.redact import redact
@@ -1657,24 +1737,32 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
                           learnt=True)
 
 
-def _learnt_may_read(text: object, found: RiskAssessment, phrase_seen: bool) -> bool:
-    """Whether the learnt reader reads a comment the rules assessed as ``found``.
+def _learnt_threshold(text: object, found: RiskAssessment, phrase_seen: bool) -> float | None:
+    """The score the learnt reader needs to flag a comment the rules assessed as ``found``,
+    or None when it does not read it.
 
-    Not when the rules flagged it, nor when they found a risk phrase and their context judged
-    it harmless (a screening question, an idiom, a leaflet's title): that judgement stands. Not
-    when it says nothing ("Nothing", "n/a"): no words to disclose anything with, and short
-    answers like these were an early learnt model's commonest false flags. Not when it uses no
-    word of the vocabulary of risk (:func:`analysis.risk_learnt.may_speak`): the model also
-    learns style, and scored "I'm a Black man and I want to see someone who looks like me"
-    0.92.
+    It does not read a comment the rules flagged, nor one that says nothing ("Nothing",
+    "n/a"): no words to disclose anything with, and short answers like these were an early
+    learnt model's commonest false flags. It reads the rest at one of two thresholds. The
+    ordinary one (:data:`analysis.risk_learnt.THRESHOLD`) when the comment uses a word of the
+    vocabulary of risk (:func:`analysis.risk_learnt.may_speak`) and the rules found no risk
+    phrase in it. A much stricter one (:data:`analysis.risk_learnt.STRICT_THRESHOLD`) when it
+    uses no such word, since the model also learns style (it scored "I'm a Black man and I
+    want to see someone who looks like me" 0.92), or when the rules found a risk phrase and
+    their context judged it harmless (a screening question, an idiom, a leaflet's title): that
+    judgement stands unless the reader is very sure.
     """
-    if found.flag or phrase_seen or not isinstance(text, str) or not text.strip():
-        return False
-    from analysis.risk_learnt import may_speak
+    if found.flag or not isinstance(text, str) or not text.strip():
+        return None
+    from analysis import risk_learnt
     from analysis.text import is_contentless
 
     raw = text[:_MAX_CHARS]
-    return not is_contentless(raw) and may_speak(raw)
+    if is_contentless(raw):
+        return None
+    if not phrase_seen and risk_learnt.may_speak(raw):
+        return risk_learnt.THRESHOLD
+    return risk_learnt.STRICT_THRESHOLD
 
 
 def assess_rules(text: str) -> RiskAssessment:

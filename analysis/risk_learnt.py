@@ -52,17 +52,27 @@ from typing import Any
 import numpy as np
 
 __all__ = [
-    "FLAG_SHARE", "THRESHOLD", "learnt_scores", "most_likely_sentence", "reads", "training_set",
+    "FLAG_SHARE", "STRICT_SHARE", "STRICT_THRESHOLD", "THRESHOLD", "comment_scores",
+    "learnt_scores", "most_likely_sentence", "reads", "threshold_for", "training_set",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
 TRAINING_CSV = DATA / "risk_training.csv"
 FEEDBACK_EXAMPLES = DATA / "feedback_examples.txt"
 
-#: The share of real comments the reader may add flags to; :data:`THRESHOLD` is set by it.
+#: The share of real comments the reader may add flags to among those that use a word of the
+#: vocabulary of risk; :data:`THRESHOLD` is set by it.
 FLAG_SHARE = 0.02
-#: Scores at or above this make an unflagged comment ``review`` (see the module docstring).
-THRESHOLD = 0.48
+#: Scores at or above this make an unflagged comment that uses a word of the vocabulary of
+#: risk ``review`` (see the module docstring).
+THRESHOLD = 0.59
+#: The share of real comments the reader may add flags to among the others (no word of the
+#: vocabulary, or a risk phrase the rules judged harmless in context); :data:`STRICT_THRESHOLD`
+#: is set by it.
+STRICT_SHARE = 0.005
+#: The stricter score those comments need: the reader must be much surer where the gate
+#: would have kept it out.
+STRICT_THRESHOLD = 0.69
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -190,21 +200,47 @@ def may_speak(text: str) -> bool:
         read.replace("'", "")) is not None
 
 
-def reads(text: str) -> bool:
-    """Whether the reader reads ``text``: the rules found no risk phrase in it (flagged, or
-    judged harmless in context), it says something, and it uses a word of the vocabulary of
-    risk (:func:`may_speak`)."""
-    from analysis.risk import _learnt_may_read, _rules
+def threshold_for(text: str) -> float | None:
+    """The score ``text`` needs for the reader to flag it, or None when the reader does not
+    read it (the rules flagged it, or it says nothing): :data:`THRESHOLD` when the rules found
+    no risk phrase and it uses a word of the vocabulary of risk (:func:`may_speak`), else
+    :data:`STRICT_THRESHOLD`."""
+    from analysis.risk import _learnt_threshold, _rules
 
     found, phrase_seen = _rules(text)
-    return _learnt_may_read(text, found, phrase_seen)
+    return _learnt_threshold(text, found, phrase_seen)
+
+
+def reads(text: str) -> bool:
+    """Whether the reader reads ``text`` at its ordinary threshold (see :func:`threshold_for`)."""
+    return threshold_for(text) == THRESHOLD
 
 
 def learnt_scores(texts: list[str]) -> np.ndarray:
-    """The model's probability that each text discloses risk (0 to 1)."""
+    """The model's probability that each text, read whole, discloses risk (0 to 1)."""
     if not texts:
         return np.zeros(0)
     return model().predict_proba(texts)[:, 1]
+
+
+def comment_scores(texts: list[str]) -> np.ndarray:
+    """Each comment's score: the highest of the comment read whole and each of its sentences
+    read alone, so one disclosure inside a long comment about parking and forms is not
+    diluted by the rest (all read in one call to the model)."""
+    whole = list(texts)
+    owners: list[int] = []
+    for i, text in enumerate(texts):
+        sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+        if len(sentences) > 1:
+            owners += [i] * len(sentences)
+            whole += sentences
+    if not whole:
+        return np.zeros(0)
+    scores = learnt_scores(whole)
+    best = scores[:len(texts)].copy()
+    if owners:
+        np.maximum.at(best, np.asarray(owners), scores[len(texts):])
+    return best
 
 
 def most_likely_sentence(text: str) -> str:

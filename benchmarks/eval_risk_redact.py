@@ -10,8 +10,9 @@ reader is trained on every slice but ``UNTUNED`` (``analysis/data/risk_training.
 those slices its figures are training figures; ``UNTUNED`` (``tests/data/risk_eval.csv``) is the
 honest estimate for both. With the shared NHS FFT data present, the share of those real
 comments each flags is reported too (almost none of them are about risk). ``--calibrate``
-prints the learnt reader's scores at which it would add flags to 0.5%, 1% and 2% of the real
-comments that the rules pass and that say something (``analysis.risk_learnt.THRESHOLD``).
+prints the scores at which the learnt reader would add flags to a given share of the real
+comments, for each of its two thresholds (``analysis.risk_learnt.THRESHOLD`` and
+``STRICT_THRESHOLD``).
 
 ``--learnt`` adds an experiment: logistic regressions on TF-IDF n-grams and (with the optional
 ``embeddings`` extra) on sentence embeddings, trained on the tuned risk slices and scored on the
@@ -25,9 +26,11 @@ round of changes and scored before the next, then used to improve the rules
 (``RULE_SLICES``). ``holdout9`` and ``holdout10`` were held out for a while and now, with
 ``train11`` (written by someone who had read nothing of the detector) and ``answers11`` (short
 "nothing to improve" answers), only train the learnt reader; ``train12a`` and ``train12b``
-(two more such writers) train the reader and were read to write the rules' third round.
-``holdout11`` and ``holdout12`` (``UNTUNED``, the second in ``tests/data/risk_holdout12.csv``),
-written by two more such writers, are never trained on: the honest estimate. Metrics are printed
+(two more such writers) train the reader and were read to write the rules' third round, and
+``train13a`` and ``train13b`` (two more) the fourth. ``holdout11``, ``holdout12`` and
+``holdout13`` (``UNTUNED``, the last two in ``tests/data/risk_holdout12.csv`` and
+``risk_holdout13.csv``), written by three more such writers, are never trained on: the honest
+estimate. Metrics are printed
 per split, for all the other slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
@@ -62,24 +65,26 @@ from analysis.risk_learnt import TRAINING_CSV  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
-#: A second evaluation slice by another independent writer, never trained on (its rows were
-#: never read; ``holdout13``, in ``risk_holdout13.csv``, is sealed for the round after).
+#: Evaluation slices by two more independent writers, never trained on and never read
+#: (``holdout14``, in ``risk_holdout14.csv``, is sealed until the end of the round after).
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
+HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
 #: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
 #: again"), with some risk said in the same tone, by an independent writer: not trained on, it
 #: measures how often the reader is fooled by style. Its rows were read (not sealed).
 STYLE_CSV = DATA / "risk_style.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
 #: evaluation slices.
-RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, STYLE_CSV)
+RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
-          "train12b", "holdout11", "holdout12", "style12")
+          "train12b", "train13a", "train13b", "holdout11", "holdout12", "holdout13",
+          "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = ("holdout11", "holdout12")
+UNTUNED = ("holdout11", "holdout12", "holdout13")
 #: The slices the rules were developed against (the rest of the training rows, written later,
 #: only train the learnt reader).
 RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]
@@ -411,26 +416,36 @@ def report_real_flag_rates() -> None:
 def report_calibration() -> None:
     import numpy as np
 
-    from analysis.risk_learnt import FLAG_SHARE, THRESHOLD, learnt_scores, reads
+    from analysis.risk_learnt import (
+        FLAG_SHARE,
+        STRICT_SHARE,
+        STRICT_THRESHOLD,
+        THRESHOLD,
+        comment_scores,
+        threshold_for,
+    )
 
     everything = real_fft_comments()
-    # The comments the learnt reader would read: those in which the rules found no risk
-    # phrase, that say something and that use a word of the vocabulary of risk (see
-    # analysis.risk_learnt.reads).
-    comments = [t for t in everything if reads(t)]
-    if not comments:
+    if not everything:
         print("\n(calibration needs the shared NHS FFT file)")
         return
-    scores = learnt_scores(comments)
-    print(f"\n## Calibration: the learnt reader reads {len(comments):,} of "
-          f"{len(everything):,} real comments")
-    for share in sorted({0.01, FLAG_SHARE, 0.03}):
-        quantile = 1 - share * len(everything) / len(comments)
-        rule = "  (FLAG_SHARE: THRESHOLD should be this)" if share == FLAG_SHARE else ""
-        print(f"  score adding flags to {share:.1%} of all real comments: "
-              f"{np.quantile(scores, quantile):.3f}{rule}")
-    added = (scores >= THRESHOLD).sum()
-    print(f"  THRESHOLD now {THRESHOLD}: adds flags to {added} ({added / len(everything):.2%})")
+    # The comments the learnt reader reads at each of its two thresholds (see
+    # analysis.risk_learnt.threshold_for): those in which the rules found no risk phrase and
+    # that use a word of the vocabulary of risk, and the other ones that say something.
+    tiers = [threshold_for(t) for t in everything]
+    for name, current, target in (("THRESHOLD", THRESHOLD, FLAG_SHARE),
+                                  ("STRICT_THRESHOLD", STRICT_THRESHOLD, STRICT_SHARE)):
+        comments = [t for t, th in zip(everything, tiers, strict=True) if th == current]
+        scores = comment_scores(comments)
+        print(f"\n## Calibration of {name}: the learnt reader reads {len(comments):,} of "
+              f"{len(everything):,} real comments at it")
+        for share in sorted({target / 2, target, target * 1.5}):
+            quantile = 1 - share * len(everything) / len(comments)
+            rule = f"  ({name} should be this)" if share == target else ""
+            print(f"  score adding flags to {share:.2%} of all real comments: "
+                  f"{np.quantile(scores, quantile):.3f}{rule}")
+        added = (scores >= current).sum()
+        print(f"  {name} now {current}: adds flags to {added} ({added / len(everything):.2%})")
 
 
 def main() -> None:

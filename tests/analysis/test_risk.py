@@ -378,10 +378,10 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
 
     texts, labels = training_set()
     held_out = {r["text"] for r in _rows() if r["split"] == "holdout11"}
-    # holdout12, holdout13 (sealed for the next round) and the style slice are evaluation
+    # holdout12, holdout13, holdout14 (sealed for the next round) and the style slice are evaluation
     # slices (BENCHMARKS.md): never trained on either.
     for name, size in (("risk_holdout12.csv", 149), ("risk_holdout13.csv", 150),
-                       ("risk_style.csv", 339)):
+                       ("risk_holdout14.csv", 150), ("risk_style.csv", 339)):
         with (ROOT / "tests" / "data" / name).open(newline="", encoding="utf-8") as f:
             sealed = {r["text"] for r in csv.DictReader(f)}
         # Counts only: an assertion message must never print a sealed row.
@@ -398,7 +398,93 @@ def test_learnt_reader_adds_flags_to_about_two_in_a_hundred_real_comments():
         pytest.skip("FFT v6 data not available")
     rules = sum(risk.assess_rules(t).flag for t in comments)
     both = sum(assess_risk(t).flag for t in comments)
-    # Its threshold is set to add flags to 2% of these comments (analysis.risk_learnt.FLAG_SHARE;
-    # measured 26 and 174 of 7,400, see BENCHMARKS.md): it must stay a small addition to the
-    # attention queue, not a flood.
-    assert (both - rules) / len(comments) <= 0.025
+    # Its two thresholds are set to add flags to 2% and 0.5% of these comments
+    # (analysis.risk_learnt.FLAG_SHARE and STRICT_SHARE; measured 26 and 212 of 7,400, see
+    # BENCHMARKS.md): it must stay a small addition to the attention queue, not a flood.
+    assert (both - rules) / len(comments) <= 0.03
+
+
+def test_a_disclosure_in_one_sentence_of_a_long_comment_is_not_diluted():
+    from analysis import risk_learnt
+
+    text = ("The parking at the clinic was awful and the letters always came late. The "
+            "receptionist was kind and the room was warm. My therapist explained the thought "
+            "records well and the workbook was clear. I would have liked evening appointments "
+            "because of work. Most nights I sit in the car by the reservoir and wonder how deep "
+            "the water is. The questionnaires every week felt like a chore and the online "
+            "booking system kept logging me out. Please send text reminders as well as letters.")
+    assert risk.assess_rules(text).level == "none"
+    # Read whole, the comment is mostly about parking and forms and scores low; its one
+    # disclosure, read alone, does not.
+    assert risk_learnt.learnt_scores([text])[0] < risk_learnt.THRESHOLD
+    found = assess_risk(text)
+    assert found.level == "review" and found.learnt
+    assert found.reasons == ("Most nights I sit in the car by the reservoir and wonder how "
+                             "deep the water is.",)
+
+
+def test_the_reader_reads_comments_without_risk_words_only_at_its_stricter_threshold():
+    from analysis.risk_learnt import STRICT_THRESHOLD, THRESHOLD, threshold_for
+
+    assert STRICT_THRESHOLD > THRESHOLD
+    assert threshold_for("Most nights I sit by the reservoir and wonder how deep it is.") \
+        == THRESHOLD
+    # No word of the vocabulary of risk: read, but it must be much surer.
+    assert threshold_for("The receptionist was friendly and the room was warm.") \
+        == STRICT_THRESHOLD
+    # A risk phrase the rules judged harmless in context (a form's question): the same.
+    assert threshold_for("The form asked if I'd hurt myself, which felt intrusive.") \
+        == STRICT_THRESHOLD
+    # Flagged by the rules, or nothing said: not read at all.
+    assert threshold_for("I want to die") is None
+    assert threshold_for("Nothing") is None
+
+
+@pytest.mark.parametrize("text", [
+    "Needing it all in writing would help.",
+    "I keep needing it explained again.",
+    "It was a good deed by the receptionist.",
+])
+def test_real_words_are_not_corrected_into_risk_words(text):
+    # "needing" is squeezed to "neding", one swap from "ending": it was read as "ending it
+    # all" and flagged urgent.
+    assert assess_rules(text).level == "none"
+
+
+@pytest.mark.parametrize("text, level", [
+    ("Sorry to write this here. I took about 30 paracetamol two hours ago.", "urgent"),
+    ("ive taken a load of my tablets and im scared", "urgent"),
+    # "my nan's" reads as a third party, which lowers the level; still flagged.
+    ("im in the toilets at school and ive taken a load of my nans tablets", "review"),
+    ("I'm writing this in the car park because I've taken too many and I'm scared.", "urgent"),
+    ("I've been holding a knife to my wrist most nights.", "urgent"),
+    ("I'm not ringing the crisis line because I don't want them to stop me.", "urgent"),
+    ("I'm planning to leave this world after my son's birthday.", "urgent"),
+    ("I've decided this weekend is the end for me.", "urgent"),
+    ("I have a plan and I'll carry it out before my appointment comes.", "urgent"),
+    ("Last night I climbed over the railing on the pier.", "urgent"),
+    ("I put my hands round my girlfriend's neck on Saturday.", "urgent"),
+    ("Last night he held my head under the bath water.", "urgent"),
+    ("I know his new address and I'm going round there this weekend with a knife.", "urgent"),
+    ("i wont be needing anything after tonight x", "urgent"),
+    ("I have a plan for Friday.", "review"),
+    ("I have the rope in my room.", "review"),
+    ("I stood on the railway bridge for an hour last night.", "review"),
+    ("Goodbye and sorry everyone.", "review"),
+])
+def test_round_four_disclosures_said_plainly(text, level):
+    assert assess_rules(text).level == level
+
+
+@pytest.mark.parametrize("text", [
+    "We made a plan for Friday to go swimming.",
+    "I have a plan for Friday: the gym.",
+    "I took my tablets this morning.",
+    "I've taken too many days off work.",
+    "I realised at 3 am I had not taken 10 pm medication.",
+    "I took a lot of notes in the sessions.",
+    "The therapist and I set a date for my return to work.",
+    "Going to the river tonight with friends for a picnic.",
+])
+def test_round_four_look_alikes_are_not_flagged(text):
+    assert assess_rules(text).level == "none"
