@@ -12,33 +12,40 @@ shipped with it:
   them hard negatives, ``answers11``, 123 short answers to "what could we do better?"
   ("Not a thing", "Nothing in my case") written as negatives after the reader flagged such
   answers among real comments, and ``train12a`` and ``train12b``, 1,048 rows by two more such
-  writers (indirect disclosures and their look-alikes; many voices and registers). The
-  evaluation slices (``tests/data/risk_eval.csv``, ``risk_holdout12.csv`` and the sealed
-  ``risk_holdout13.csv``) are never trained on.
+  writers (indirect disclosures and their look-alikes; many voices and registers),
+  ``train13a`` and ``train13b``, 998 rows by two more (disclosures with no word of risk in
+  them; risk buried in long comments, after idioms and negations, and from or to other
+  people), and ``train13c``, 320 ordinary first-person comments in the style the reader
+  mistook for risk (wants, identity, feelings) as negatives. The evaluation slices
+  (``tests/data/risk_eval.csv``, ``risk_holdout12.csv`` to ``risk_holdout14.csv`` and the
+  sealed ``risk_holdout15.csv``) are never trained on.
 * ``data/feedback_examples.txt``: ordinary Talking Therapies feedback in the voice of people
   who use the services (also the demo's comments): hard negatives, first-person and
   emotional but not about risk, plus its ``[risk]`` section as positives.
 * The seeds of the Talking Therapies taxonomy (:mod:`analysis.taxonomy`) that the rules do not
   flag, as further negatives.
 
-The reader reads a comment only when the rules found no risk phrase in it at all (when they
-found one and its context said "no risk", a screening question or an idiom, that judgement
-stands) and when it says something (not "Nothing", "n/a"). It then flags ``review`` when its
-score reaches :data:`THRESHOLD`, never ``urgent``: it is a prompt for a person to read it, and
-its reason is the sentence it scored highest.
+The reader reads a comment when the rules did not flag it and it says something (not
+"Nothing", "n/a"). It scores the comment whole and each of its sentences alone and keeps the
+highest (:func:`comment_scores`), so one disclosure in a long comment about parking and forms
+is not diluted. It flags ``review`` when that score reaches its threshold, never ``urgent``:
+it is a prompt for a person to read it, and its reason is the sentence it scored highest.
 
 Trained without ordinary feedback as negatives, an earlier model learnt "first-person,
 emotional wording" and flagged a quarter to a half of real comments. The model still learns
-some style: it scores "I'm a Black man and I want to see someone who looks like me" 0.92 from
-"I", "want to", "see" and "me". So it reads only comments that use a word of a broad
-vocabulary of risk (``_RISK_WORDS``; :func:`may_speak`). Two in three of the disclosures it
-missed in cross-validation on the ``train11`` rows never reached it through the first, narrower
-list ("Put my will in order yesterday and cancelled all my direct debits"), so the list was
-broadened (BENCHMARKS.md has the comparison).
+some style: it once scored "I'm a Black man and I want to see someone who looks like me" 0.92
+from "I", "want to", "see" and "me". So there are two thresholds (:func:`threshold_for`).
+:data:`THRESHOLD` applies to comments in which the rules found no risk phrase and that use a
+word of a broad vocabulary of risk (``_RISK_WORDS``; :func:`may_speak`). The much stricter
+:data:`STRICT_THRESHOLD` applies to the rest: comments with no such word (until round 4 they
+were never read, and half the disclosures missed on the held-out slices were of this kind)
+and comments with a risk phrase the rules judged harmless in context (a screening question, a
+leaflet's title), whose judgement stands unless the reader is very sure.
 
-:data:`THRESHOLD` is set so that the reader adds flags to :data:`FLAG_SHARE` (2%) of the 7,400
-real NHS Friends and Family Test comments in the shared data, a load a person can read
-(``benchmarks/eval_risk_redact.py --calibrate`` recomputes it there).
+:data:`THRESHOLD` and :data:`STRICT_THRESHOLD` are set so that the reader adds flags to
+:data:`FLAG_SHARE` (2%) and :data:`STRICT_SHARE` (0.5%) of the 7,400 real NHS Friends and
+Family Test comments in the shared data, a load a person can read
+(``benchmarks/eval_risk_redact.py --calibrate`` recomputes them there).
 """
 
 from __future__ import annotations

@@ -27,10 +27,10 @@ round of changes and scored before the next, then used to improve the rules
 ``train11`` (written by someone who had read nothing of the detector) and ``answers11`` (short
 "nothing to improve" answers), only train the learnt reader; ``train12a`` and ``train12b``
 (two more such writers) train the reader and were read to write the rules' third round, and
-``train13a`` and ``train13b`` (two more) the fourth. ``holdout11``, ``holdout12`` and
-``holdout13`` (``UNTUNED``, the last two in ``tests/data/risk_holdout12.csv`` and
-``risk_holdout13.csv``), written by three more such writers, are never trained on: the honest
-estimate. Metrics are printed
+``train13a`` and ``train13b`` (two more) the fourth; ``train13c`` holds ordinary comments in
+the style the reader mistook for risk, as negatives. ``holdout11`` to ``holdout14``
+(``UNTUNED``, the last three in ``tests/data/risk_holdout12.csv`` to ``risk_holdout14.csv``),
+written by four more such writers, are never trained on: the honest estimate. Metrics are printed
 per split, for all the other slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
@@ -65,26 +65,27 @@ from analysis.risk_learnt import TRAINING_CSV  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
-#: Evaluation slices by two more independent writers, never trained on and never read
-#: (``holdout14``, in ``risk_holdout14.csv``, is sealed until the end of the round after).
+#: Evaluation slices by three more independent writers, never trained on and never read
+#: (``holdout15``, in ``risk_holdout15.csv``, is sealed for the next round).
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
+HOLDOUT14_CSV = DATA / "risk_holdout14.csv"
 #: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
 #: again"), with some risk said in the same tone, by an independent writer: not trained on, it
 #: measures how often the reader is fooled by style. Its rows were read (not sealed).
 STYLE_CSV = DATA / "risk_style.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
 #: evaluation slices.
-RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, STYLE_CSV)
+RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV, STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
-          "train12b", "train13a", "train13b", "holdout11", "holdout12", "holdout13",
-          "style12")
+          "train12b", "train13a", "train13b", "train13c", "holdout11", "holdout12",
+          "holdout13", "holdout14", "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = ("holdout11", "holdout12", "holdout13")
+UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14")
 #: The slices the rules were developed against (the rest of the training rows, written later,
 #: only train the learnt reader).
 RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]
