@@ -304,13 +304,13 @@ def test_a_flag_from_the_learnt_reader_says_so_and_that_it_is_often_wrong(client
     assert (learnt.risk_level, learnt.risk_learnt) == ("review", True)
     assert words.risk_learnt is False
     for html in (_html(client, "/feedback/attention"), _html(client, f"/feedback/{learnt.id}")):
-        assert "No risk words matched" in html
+        assert "Our risk rules did not flag it" in html
         assert "often wrong" in html
         assert f"“{text}”" in html
     page = _html(client, f"/feedback/{words.id}")
     assert "The words that raised it" in page
     assert "“kill myself”" in page
-    assert "No risk words matched" not in page
+    assert "Our risk rules did not flag it" not in page
 
 
 def test_rescreening_only_raises_and_labels_earlier_reader_flags(app, service, make_comment):

@@ -248,7 +248,7 @@ def test_a_contribution_flagged_by_the_learnt_reader_says_so(client, signed_in, 
     comment = db.session.scalar(sa.select(Comment))
     assert (comment.risk_level, comment.risk_learnt) == ("review", True)
     assert "This may describe a risk to someone&#39;s safety" in html
-    assert "no risk words matched" in html
+    assert "our risk rules did not flag it" in html
     assert "it mentions" not in html
 
 
