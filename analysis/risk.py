@@ -1382,6 +1382,16 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                   r"| would| could) do\b"
                   r"|\bhad better watch (?:her|his|their|your) back\b",
                   "scared|afraid|frightened|terified|watch"),
+    # Round 5, from the train14a and train14b training slices: asking how much would do it,
+    # part of a packet taken, still on a roof or a ledge.
+    (2, "self", r"\bhow (?:many|much) (?:of )?(?:my |the |these |those |your )?(?:\w+ )?"
+                + _MED + r" (?:would it take|does it take|would i need|would kill|to take to)\b"
+                r"|\b(?:took|taken|swallowed|necked|had) (?:like |about |around |nearly )?(?:half"
+                r"|most|the rest) (?:of )?(?:the|a|my|her|his) (?:packet|box|bottle|strip|pack)\b"
+                r"(?! (?:of )?(?:biscuits|crisps|sweets|chocolate|cereal|tea|wine|beer))"
+                r"|\b(?:i'm|im|i am) (?:still |now |up |sat |sitting |standing )*on (?:the|a)"
+                r" (?:roof|ledge|parapet)\b(?=\W*$|[.,;!?]| now\b| again\b| and\b)",
+                "how many|how much|tok|taken|swalowed|neked|had|i'm|im|i am"),
     (1, "abuse", r"\b(?:scared|afraid|frightened|terrified) (?:of )?what (?:he|she|they)(?:'ll"
                  r"| will| might| would) do\b|\bpushed me over\b",
                  "scared|afraid|frightened|terified|pushed"),

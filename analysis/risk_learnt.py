@@ -15,10 +15,12 @@ shipped with it:
   writers (indirect disclosures and their look-alikes; many voices and registers),
   ``train13a`` and ``train13b``, 998 rows by two more (disclosures with no word of risk in
   them; risk buried in long comments, after idioms and negations, and from or to other
-  people), and ``train13c``, 320 ordinary first-person comments in the style the reader
-  mistook for risk (wants, identity, feelings) as negatives. The evaluation slices
-  (``tests/data/risk_eval.csv``, ``risk_holdout12.csv`` to ``risk_holdout14.csv`` and the
-  sealed ``risk_holdout15.csv``) are never trained on.
+  people), ``train13c``, 320 ordinary first-person comments in the style the reader
+  mistook for risk (wants, identity, feelings) as negatives, and ``train14a`` to ``train14c``,
+  1,394 rows by three more (hard voices and forms; situations rather than feelings, with
+  look-alikes; warm recovery feedback with some risk said in the same tone). The evaluation
+  slices (``tests/data/risk_eval.csv``, ``risk_holdout12.csv`` to ``risk_holdout14.csv`` and
+  the sealed ``risk_holdout15.csv``) are never trained on.
 * ``data/feedback_examples.txt``: ordinary Talking Therapies feedback in the voice of people
   who use the services (also the demo's comments): hard negatives, first-person and
   emotional but not about risk, plus its ``[risk]`` section as positives.
@@ -43,7 +45,7 @@ and comments with a risk phrase the rules judged harmless in context (a screenin
 leaflet's title), whose judgement stands unless the reader is very sure.
 
 :data:`THRESHOLD` and :data:`STRICT_THRESHOLD` are set so that the reader adds flags to
-:data:`FLAG_SHARE` (2%) and :data:`STRICT_SHARE` (0.5%) of the 7,400 real NHS Friends and
+:data:`FLAG_SHARE` (2%) and :data:`STRICT_SHARE` (0.4%) of the 7,400 real NHS Friends and
 Family Test comments in the shared data, a load a person can read
 (``benchmarks/eval_risk_redact.py --calibrate`` recomputes them there).
 """
@@ -53,6 +55,7 @@ from __future__ import annotations
 import csv
 import re
 import threading
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -72,14 +75,14 @@ FEEDBACK_EXAMPLES = DATA / "feedback_examples.txt"
 FLAG_SHARE = 0.02
 #: Scores at or above this make an unflagged comment that uses a word of the vocabulary of
 #: risk ``review`` (see the module docstring).
-THRESHOLD = 0.59
+THRESHOLD = 0.55
 #: The share of real comments the reader may add flags to among the others (no word of the
 #: vocabulary, or a risk phrase the rules judged harmless in context); :data:`STRICT_THRESHOLD`
 #: is set by it.
-STRICT_SHARE = 0.005
+STRICT_SHARE = 0.004
 #: The stricter score those comments need: the reader must be much surer where the gate
 #: would have kept it out.
-STRICT_THRESHOLD = 0.69
+STRICT_THRESHOLD = 0.74
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -203,8 +206,17 @@ def may_speak(text: str) -> bool:
     from analysis.risk import _MAX_CHARS, _read
 
     read = _read(text[:_MAX_CHARS])[1]
-    return _RISK_WORDS.search(read) is not None or _RISK_WORDS.search(
-        read.replace("'", "")) is not None
+    words = _squeezed_risk_words()
+    return words.search(read) is not None or words.search(read.replace("'", "")) is not None
+
+
+@lru_cache(maxsize=1)
+def _squeezed_risk_words() -> re.Pattern[str]:
+    """:data:`_RISK_WORDS` squeezed as the rules' reading of a text is ("pills" is "pils"),
+    so that a misspelt "pils" or "kil" still lets the reader in."""
+    from analysis.risk import _squeeze_pattern
+
+    return re.compile(_squeeze_pattern(_RISK_WORDS.pattern), re.IGNORECASE)
 
 
 def threshold_for(text: str) -> float | None:

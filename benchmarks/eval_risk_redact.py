@@ -27,10 +27,12 @@ round of changes and scored before the next, then used to improve the rules
 ``train11`` (written by someone who had read nothing of the detector) and ``answers11`` (short
 "nothing to improve" answers), only train the learnt reader; ``train12a`` and ``train12b``
 (two more such writers) train the reader and were read to write the rules' third round, and
-``train13a`` and ``train13b`` (two more) the fourth; ``train13c`` holds ordinary comments in
-the style the reader mistook for risk, as negatives. ``holdout11`` to ``holdout14``
-(``UNTUNED``, the last three in ``tests/data/risk_holdout12.csv`` to ``risk_holdout14.csv``),
-written by four more such writers, are never trained on: the honest estimate. Metrics are printed
+``train13a`` and ``train13b`` (two more) the fourth, ``train14a`` and ``train14b`` (two more)
+the fifth; ``train13c`` and ``train14c`` hold ordinary and warm comments in the style the
+reader mistook for risk (``train14c`` with some risk said in the same tone). ``holdout11``
+to ``holdout14`` (``UNTUNED``, the last three in ``tests/data/risk_holdout12.csv`` to
+``risk_holdout14.csv``), written by four more such writers, are never trained on: the honest
+estimate. Metrics are printed
 per split, for all the other slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
@@ -80,8 +82,8 @@ RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
-          "train12b", "train13a", "train13b", "train13c", "holdout11", "holdout12",
-          "holdout13", "holdout14", "style12")
+          "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
+          "holdout11", "holdout12", "holdout13", "holdout14", "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.

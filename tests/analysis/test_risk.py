@@ -210,6 +210,8 @@ def test_attempts_and_notes_in_ordinary_senses_are_not_flagged(text):
 @pytest.mark.parametrize("text", [
     "i feel like im a burdan to evryone and they would be beter of",
     "I want to kil myslef",
+    # The gate's vocabulary is squeezed as the reading is: "pils" once missed "pills".
+    "i hav the pils redy. i no wat i am doing.",
 ])
 def test_the_reader_lets_in_a_risk_word_spelt_wrongly(text):
     from analysis.risk_learnt import may_speak
@@ -399,8 +401,8 @@ def test_learnt_reader_adds_flags_to_about_two_in_a_hundred_real_comments():
         pytest.skip("FFT v6 data not available")
     rules = sum(risk.assess_rules(t).flag for t in comments)
     both = sum(assess_risk(t).flag for t in comments)
-    # Its two thresholds are set to add flags to 2% and 0.5% of these comments
-    # (analysis.risk_learnt.FLAG_SHARE and STRICT_SHARE; measured 26 and 212 of 7,400, see
+    # Its two thresholds are set to add flags to 2% and 0.4% of these comments
+    # (analysis.risk_learnt.FLAG_SHARE and STRICT_SHARE; measured 26 and 204 of 7,400, see
     # BENCHMARKS.md): it must stay a small addition to the attention queue, not a flood.
     assert (both - rules) / len(comments) <= 0.03
 
@@ -488,4 +490,23 @@ def test_round_four_disclosures_said_plainly(text, level):
     "Going to the river tonight with friends for a picnic.",
 ])
 def test_round_four_look_alikes_are_not_flagged(text):
+    assert assess_rules(text).level == "none"
+
+
+@pytest.mark.parametrize("text", [
+    "How many of my sertraline would it take? Asking for real.",
+    "ngl i took like half the packet after school. feel sick",
+    "I called the crisis line and it rang out. I'm still on the roof.",
+])
+def test_round_five_disclosures_are_urgent(text):
+    assert assess_rules(text).level == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "I took half the packet of biscuits in one sitting, stress eating.",
+    "How many tablets do I take a day? The leaflet was unclear.",
+    "I was on the roof of the shed fixing it when they rang.",
+    "Im on the roof terrace with friends most Fridays now.",
+])
+def test_round_five_look_alikes_are_not_flagged(text):
     assert assess_rules(text).level == "none"
