@@ -1732,47 +1732,39 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
         highest, with identifiers such as phone numbers replaced).
     """
     found, phrase_seen = _rules(text)
-    threshold = _learnt_threshold(text, found, phrase_seen) if learnt else None
-    if threshold is None:
+    if not learnt or not _learnt_reads(text, found):
         return found
     from analysis import risk_learnt
 
-    raw = text[:_MAX_CHARS]
-    if risk_learnt.comment_scores([raw])[0] < threshold:
+    reason = risk_learnt.flags(text[:_MAX_CHARS], phrase_seen)
+    if reason is None:
         return found
     # The reason is a whole sentence, shown to staff: identifiers in it are replaced.
     from analysis.redact import redact
 
-    return RiskAssessment(REVIEW, (redact(risk_learnt.most_likely_sentence(raw)[:300]).text,),
-                          learnt=True)
+    return RiskAssessment(REVIEW, (redact(reason[:300]).text,), learnt=True)
 
 
-def _learnt_threshold(text: object, found: RiskAssessment, phrase_seen: bool) -> float | None:
-    """The score the learnt reader needs to flag a comment the rules assessed as ``found``,
-    or None when it does not read it.
+def _learnt_reads(text: object, found: RiskAssessment) -> bool:
+    """Whether the learnt reader reads a comment the rules assessed as ``found``.
 
-    It does not read a comment the rules flagged, nor one that says nothing ("Nothing",
-    "n/a"): no words to disclose anything with, and short answers like these were an early
-    learnt model's commonest false flags. It reads the rest at one of two thresholds. The
-    ordinary one (:data:`analysis.risk_learnt.THRESHOLD`) when the comment uses a word of the
-    vocabulary of risk (:func:`analysis.risk_learnt.may_speak`) and the rules found no risk
-    phrase in it. A much stricter one (:data:`analysis.risk_learnt.STRICT_THRESHOLD`) when it
-    uses no such word, since the model also learns style (it scored "I'm a Black man and I
-    want to see someone who looks like me" 0.92), or when the rules found a risk phrase and
-    their context judged it harmless (a screening question, an idiom, a leaflet's title): that
-    judgement stands unless the reader is very sure.
+    Not when the rules flagged it, nor when it says nothing ("Nothing", "n/a"): no words to
+    disclose anything with, and short answers like these were an early learnt model's
+    commonest false flags. Everything else is read, at one of two thresholds per sentence
+    (:func:`analysis.risk_learnt.read_comment`): the ordinary one
+    (:data:`analysis.risk_learnt.THRESHOLD`) for a sentence that uses a word of the
+    vocabulary of risk (:func:`analysis.risk_learnt.may_speak`), a much stricter one
+    (:data:`analysis.risk_learnt.STRICT_THRESHOLD`) for the others, since the model also learns
+    style (it scored "I'm a Black man and I want to see someone who looks like me" 0.92), and
+    for every sentence of a comment in which the rules found a risk phrase and their context
+    judged it harmless (a screening question, an idiom, a leaflet's title): that judgement
+    stands unless the reader is very sure.
     """
     if found.flag or not isinstance(text, str) or not text.strip():
-        return None
-    from analysis import risk_learnt
+        return False
     from analysis.text import is_contentless
 
-    raw = text[:_MAX_CHARS]
-    if is_contentless(raw):
-        return None
-    if not phrase_seen and risk_learnt.may_speak(raw):
-        return risk_learnt.THRESHOLD
-    return risk_learnt.STRICT_THRESHOLD
+    return not is_contentless(text[:_MAX_CHARS])
 
 
 def assess_rules(text: str) -> RiskAssessment:

@@ -19,8 +19,8 @@ shipped with it:
   mistook for risk (wants, identity, feelings) as negatives, and ``train14a`` to ``train14c``,
   1,394 rows by three more (hard voices and forms; situations rather than feelings, with
   look-alikes; warm recovery feedback with some risk said in the same tone). The evaluation
-  slices (``tests/data/risk_eval.csv``, ``risk_holdout12.csv`` to ``risk_holdout14.csv`` and
-  the sealed ``risk_holdout15.csv``) are never trained on.
+  slices (``tests/data/risk_eval.csv``, ``risk_holdout12.csv`` to ``risk_holdout15.csv`` and
+  the sealed ``risk_holdout16.csv``) are never trained on.
 * ``data/feedback_examples.txt``: ordinary Talking Therapies feedback in the voice of people
   who use the services (also the demo's comments): hard negatives, first-person and
   emotional but not about risk, plus its ``[risk]`` section as positives.
@@ -28,23 +28,25 @@ shipped with it:
   flag, as further negatives.
 
 The reader reads a comment when the rules did not flag it and it says something (not
-"Nothing", "n/a"). It scores the comment whole and each of its sentences alone and keeps the
-highest (:func:`comment_scores`), so one disclosure in a long comment about parking and forms
-is not diluted. It flags ``review`` when that score reaches its threshold, never ``urgent``:
-it is a prompt for a person to read it, and its reason is the sentence it scored highest.
+"Nothing", "n/a"). It scores the comment whole and each of its sentences alone
+(:func:`read_comment`), so one disclosure in a long comment about parking and forms is not
+diluted. It flags ``review`` when any of these pieces reaches its threshold, never
+``urgent``: it is a prompt for a person to read it, and its reason is the sentence it scored
+highest.
 
 Trained without ordinary feedback as negatives, an earlier model learnt "first-person,
 emotional wording" and flagged a quarter to a half of real comments. The model still learns
 some style: it once scored "I'm a Black man and I want to see someone who looks like me" 0.92
-from "I", "want to", "see" and "me". So there are two thresholds (:func:`threshold_for`).
-:data:`THRESHOLD` applies to comments in which the rules found no risk phrase and that use a
-word of a broad vocabulary of risk (``_RISK_WORDS``; :func:`may_speak`). The much stricter
-:data:`STRICT_THRESHOLD` applies to the rest: comments with no such word (until round 4 they
-were never read, and half the disclosures missed on the held-out slices were of this kind)
-and comments with a risk phrase the rules judged harmless in context (a screening question, a
-leaflet's title), whose judgement stands unless the reader is very sure.
+from "I", "want to", "see" and "me". So each piece is held to one of two thresholds.
+:data:`THRESHOLD` applies to a piece that uses a word of a broad vocabulary of risk
+(``_RISK_WORDS``; :func:`may_speak`) in a comment in which the rules found no risk phrase. The
+much stricter :data:`STRICT_THRESHOLD` applies to the rest: pieces with no such word (until
+round 4 such comments were never read, and half the disclosures missed on the held-out slices
+were of this kind), and every piece of a comment with a risk phrase the rules judged harmless
+in context (a screening question, a leaflet's title), whose judgement stands unless the
+reader is very sure.
 
-:data:`THRESHOLD` and :data:`STRICT_THRESHOLD` are set so that the reader adds flags to
+:data:`THRESHOLD` and :data:`STRICT_THRESHOLD` are set so that pieces reach each of them in
 :data:`FLAG_SHARE` (2%) and :data:`STRICT_SHARE` (0.4%) of the 7,400 real NHS Friends and
 Family Test comments in the shared data, a load a person can read
 (``benchmarks/eval_risk_redact.py --calibrate`` recomputes them there).
@@ -62,8 +64,8 @@ from typing import Any
 import numpy as np
 
 __all__ = [
-    "FLAG_SHARE", "STRICT_SHARE", "STRICT_THRESHOLD", "THRESHOLD", "comment_scores",
-    "learnt_scores", "most_likely_sentence", "reads", "threshold_for", "training_set",
+    "FLAG_SHARE", "STRICT_SHARE", "STRICT_THRESHOLD", "THRESHOLD", "flags", "learnt_scores",
+    "most_likely_sentence", "read_comment", "reads", "threshold_for", "training_set",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -75,14 +77,14 @@ FEEDBACK_EXAMPLES = DATA / "feedback_examples.txt"
 FLAG_SHARE = 0.02
 #: Scores at or above this make an unflagged comment that uses a word of the vocabulary of
 #: risk ``review`` (see the module docstring).
-THRESHOLD = 0.55
+THRESHOLD = 0.53
 #: The share of real comments the reader may add flags to among the others (no word of the
 #: vocabulary, or a risk phrase the rules judged harmless in context); :data:`STRICT_THRESHOLD`
 #: is set by it.
 STRICT_SHARE = 0.004
 #: The stricter score those comments need: the reader must be much surer where the gate
 #: would have kept it out.
-STRICT_THRESHOLD = 0.74
+STRICT_THRESHOLD = 0.77
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 
@@ -220,14 +222,17 @@ def _squeezed_risk_words() -> re.Pattern[str]:
 
 
 def threshold_for(text: str) -> float | None:
-    """The score ``text`` needs for the reader to flag it, or None when the reader does not
-    read it (the rules flagged it, or it says nothing): :data:`THRESHOLD` when the rules found
-    no risk phrase and it uses a word of the vocabulary of risk (:func:`may_speak`), else
-    :data:`STRICT_THRESHOLD`."""
-    from analysis.risk import _learnt_threshold, _rules
+    """The score ``text``, read whole, needs for the reader to flag it, or None when the
+    reader does not read it (the rules flagged it, or it says nothing): :data:`THRESHOLD` when
+    the rules found no risk phrase and it uses a word of the vocabulary of risk
+    (:func:`may_speak`), else :data:`STRICT_THRESHOLD`. Each sentence of a longer comment is
+    held to its own words' threshold the same way (:func:`read_comment`)."""
+    from analysis.risk import _learnt_reads, _rules
 
     found, phrase_seen = _rules(text)
-    return _learnt_threshold(text, found, phrase_seen)
+    if not _learnt_reads(text, found):
+        return None
+    return THRESHOLD if not phrase_seen and may_speak(text) else STRICT_THRESHOLD
 
 
 def reads(text: str) -> bool:
@@ -242,24 +247,46 @@ def learnt_scores(texts: list[str]) -> np.ndarray:
     return model().predict_proba(texts)[:, 1]
 
 
-def comment_scores(texts: list[str]) -> np.ndarray:
-    """Each comment's score: the highest of the comment read whole and each of its sentences
-    read alone, so one disclosure inside a long comment about parking and forms is not
-    diluted by the rest (all read in one call to the model)."""
-    whole = list(texts)
-    owners: list[int] = []
-    for i, text in enumerate(texts):
-        sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
-        if len(sentences) > 1:
-            owners += [i] * len(sentences)
-            whole += sentences
-    if not whole:
-        return np.zeros(0)
-    scores = learnt_scores(whole)
-    best = scores[:len(texts)].copy()
-    if owners:
-        np.maximum.at(best, np.asarray(owners), scores[len(texts):])
-    return best
+def _sentences(text: str) -> list[str]:
+    return [s.strip() for s in _SENTENCES.split(text) if s.strip()]
+
+
+def read_comment(text: str, phrase_seen: bool = False) -> tuple[float, float, str]:
+    """Read a comment as the app does: whole, and each of its sentences alone, in one call to
+    the model, so one disclosure inside a long comment about parking and forms is not diluted
+    by the rest.
+
+    Each of these pieces is held to the threshold of its own words: the best score among the
+    pieces that use a word of the vocabulary of risk (:func:`may_speak`) is compared with
+    :data:`THRESHOLD`, the best among the others with :data:`STRICT_THRESHOLD`. So a sentence
+    such as "My neighbour picks up my post sometimes." cannot raise a comment at the ordinary
+    threshold just because another sentence of it mentions the children. When the rules found
+    a risk phrase and judged it harmless (``phrase_seen``), every piece is held to the strict
+    threshold.
+
+    Returns the best ordinary-tier score (-1 if no piece is in that tier), the best
+    strict-tier score (-1 likewise) and the sentence that scored highest (the reason shown).
+    """
+    sentences = _sentences(text)
+    pieces = [text] + (sentences if len(sentences) > 1 else [])
+    scores = learnt_scores(pieces)
+    ordinary = strict = -1.0
+    for piece, score in zip(pieces, scores, strict=True):
+        if not phrase_seen and may_speak(piece):
+            ordinary = max(ordinary, float(score))
+        else:
+            strict = max(strict, float(score))
+    reason = pieces[int(np.argmax(scores[1:])) + 1] if len(pieces) > 1 else text.strip()
+    return ordinary, strict, reason
+
+
+def flags(text: str, phrase_seen: bool = False) -> str | None:
+    """The sentence to show as the reason when the reader flags ``text``, else None (see
+    :func:`read_comment`)."""
+    ordinary, strict, reason = read_comment(text, phrase_seen)
+    if ordinary >= THRESHOLD or strict >= STRICT_THRESHOLD:
+        return reason
+    return None
 
 
 def most_likely_sentence(text: str) -> str:

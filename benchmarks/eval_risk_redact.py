@@ -30,8 +30,8 @@ round of changes and scored before the next, then used to improve the rules
 ``train13a`` and ``train13b`` (two more) the fourth, ``train14a`` and ``train14b`` (two more)
 the fifth; ``train13c`` and ``train14c`` hold ordinary and warm comments in the style the
 reader mistook for risk (``train14c`` with some risk said in the same tone). ``holdout11``
-to ``holdout14`` (``UNTUNED``, the last three in ``tests/data/risk_holdout12.csv`` to
-``risk_holdout14.csv``), written by four more such writers, are never trained on: the honest
+to ``holdout15`` (``UNTUNED``, the last four in ``tests/data/risk_holdout12.csv`` to
+``risk_holdout15.csv``), written by five more such writers, are never trained on: the honest
 estimate. Metrics are printed
 per split, for all the other slices together, and overall.
 
@@ -67,27 +67,29 @@ from analysis.risk_learnt import TRAINING_CSV  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
-#: Evaluation slices by three more independent writers, never trained on and never read
-#: (``holdout15``, in ``risk_holdout15.csv``, is sealed for the next round).
+#: Evaluation slices by four more independent writers, never trained on and never read
+#: (``holdout16``, in ``risk_holdout16.csv``, is sealed for the next round).
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
 HOLDOUT14_CSV = DATA / "risk_holdout14.csv"
+HOLDOUT15_CSV = DATA / "risk_holdout15.csv"
 #: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
 #: again"), with some risk said in the same tone, by an independent writer: not trained on, it
 #: measures how often the reader is fooled by style. Its rows were read (not sealed).
 STYLE_CSV = DATA / "risk_style.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
 #: evaluation slices.
-RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV, STYLE_CSV)
+RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV, HOLDOUT15_CSV,
+             STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
           "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
-          "holdout11", "holdout12", "holdout13", "holdout14", "style12")
+          "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14")
+UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14", "holdout15")
 #: The slices the rules were developed against (the rest of the training rows, written later,
 #: only train the learnt reader).
 RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]
@@ -419,36 +421,46 @@ def report_real_flag_rates() -> None:
 def report_calibration() -> None:
     import numpy as np
 
+    from analysis.risk import _learnt_reads, _rules
     from analysis.risk_learnt import (
         FLAG_SHARE,
         STRICT_SHARE,
         STRICT_THRESHOLD,
         THRESHOLD,
-        comment_scores,
-        threshold_for,
+        read_comment,
     )
 
     everything = real_fft_comments()
     if not everything:
         print("\n(calibration needs the shared NHS FFT file)")
         return
-    # The comments the learnt reader reads at each of its two thresholds (see
-    # analysis.risk_learnt.threshold_for): those in which the rules found no risk phrase and
-    # that use a word of the vocabulary of risk, and the other ones that say something.
-    tiers = [threshold_for(t) for t in everything]
-    for name, current, target in (("THRESHOLD", THRESHOLD, FLAG_SHARE),
-                                  ("STRICT_THRESHOLD", STRICT_THRESHOLD, STRICT_SHARE)):
-        comments = [t for t, th in zip(everything, tiers, strict=True) if th == current]
-        scores = comment_scores(comments)
-        print(f"\n## Calibration of {name}: the learnt reader reads {len(comments):,} of "
-              f"{len(everything):,} real comments at it")
+    # The comments the learnt reader reads (the rules did not flag them and they say
+    # something), each read whole and sentence by sentence: its best score among pieces held
+    # to the ordinary threshold and among those held to the strict one (see
+    # analysis.risk_learnt.read_comment).
+    ordinary, strict = [], []
+    for text in everything:
+        found, phrase_seen = _rules(text)
+        if _learnt_reads(text, found):
+            best, best_strict, _ = read_comment(text, phrase_seen)
+            ordinary.append(best)
+            strict.append(best_strict)
+    n = len(everything)
+    print(f"\n## Calibration: the learnt reader reads {len(ordinary):,} of {n:,} real comments")
+    added = 0
+    for name, current, target, scores in (
+            ("THRESHOLD", THRESHOLD, FLAG_SHARE, np.sort(ordinary)[::-1]),
+            ("STRICT_THRESHOLD", STRICT_THRESHOLD, STRICT_SHARE, np.sort(strict)[::-1])):
         for share in sorted({target / 2, target, target * 1.5}):
-            quantile = 1 - share * len(everything) / len(comments)
             rule = f"  ({name} should be this)" if share == target else ""
-            print(f"  score adding flags to {share:.2%} of all real comments: "
-                  f"{np.quantile(scores, quantile):.3f}{rule}")
-        added = (scores >= current).sum()
-        print(f"  {name} now {current}: adds flags to {added} ({added / len(everything):.2%})")
+            print(f"  {name}: score adding flags to {share:.2%} of all real comments: "
+                  f"{scores[int(share * n) - 1]:.3f}{rule}")
+        count = int((scores >= current).sum())
+        print(f"  {name} now {current}: its pieces reach it in {count} comments "
+              f"({count / n:.2%})")
+    added = sum(a >= THRESHOLD or b >= STRICT_THRESHOLD
+                for a, b in zip(ordinary, strict, strict=True))
+    print(f"  together the reader adds flags to {added} ({added / n:.2%})")
 
 
 def main() -> None:

@@ -380,11 +380,11 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
 
     texts, labels = training_set()
     held_out = {r["text"] for r in _rows() if r["split"] == "holdout11"}
-    # holdout12 to holdout14, holdout15 (sealed for the next round) and the style slice are
+    # holdout12 to holdout15, holdout16 (sealed for the next round) and the style slice are
     # evaluation slices (BENCHMARKS.md): never trained on either.
     for name, size in (("risk_holdout12.csv", 149), ("risk_holdout13.csv", 150),
                        ("risk_holdout14.csv", 150), ("risk_holdout15.csv", 150),
-                       ("risk_style.csv", 339)):
+                       ("risk_holdout16.csv", 150), ("risk_style.csv", 339)):
         with (ROOT / "tests" / "data" / name).open(newline="", encoding="utf-8") as f:
             sealed = {r["text"] for r in csv.DictReader(f)}
         # Counts only: an assertion message must never print a sealed row.
@@ -510,3 +510,21 @@ def test_round_five_disclosures_are_urgent(text):
 ])
 def test_round_five_look_alikes_are_not_flagged(text):
     assert assess_rules(text).level == "none"
+
+
+def test_each_sentence_is_held_to_the_threshold_of_its_own_words():
+    from analysis.risk_learnt import learnt_scores, read_comment
+
+    # No piece uses a word of the vocabulary of risk: all are held to the strict threshold.
+    ordinary, strict, _ = read_comment("My therapist was kind. The car park was full.")
+    assert ordinary == -1 and strict >= 0
+    # The comment whole and its first sentence use one ("river"); the second sentence does not,
+    # so it can raise the comment only at the strict threshold, not because of the river.
+    text = "I sat by the river for hours. The car park was full."
+    ordinary, strict, _ = read_comment(text)
+    whole, river, car_park = learnt_scores([text, "I sat by the river for hours.",
+                                            "The car park was full."])
+    assert ordinary == pytest.approx(max(whole, river))
+    assert strict == pytest.approx(car_park)
+    # A risk phrase the rules judged harmless: every piece is held to the strict threshold.
+    assert read_comment(text, phrase_seen=True)[0] == -1
