@@ -3,7 +3,7 @@
 The hand-written rules in :mod:`analysis.risk` explain themselves and are precise, but they
 miss many disclosures written in words nobody thought of (BENCHMARKS.md, "Risk and
 redaction"). This module adds a logistic regression over character and word n-grams,
-trained when first needed (a second or two) on examples written for this project and
+trained when first needed (about 3 CPU seconds) on examples written for this project and
 shipped with it:
 
 * ``data/risk_training.csv``: labelled risk examples (every row ``urgent`` or ``review`` is a
