@@ -258,25 +258,37 @@ def read_comment(text: str, phrase_seen: bool = False) -> tuple[float, float, st
 
     Each of these pieces is held to the threshold of its own words: the best score among the
     pieces that use a word of the vocabulary of risk (:func:`may_speak`) is compared with
-    :data:`THRESHOLD`, the best among the others with :data:`STRICT_THRESHOLD`. So a sentence
-    such as "My neighbour picks up my post sometimes." cannot raise a comment at the ordinary
-    threshold just because another sentence of it mentions the children. When the rules found
-    a risk phrase and judged it harmless (``phrase_seen``), every piece is held to the strict
+    :data:`THRESHOLD`, the best among the others with :data:`STRICT_THRESHOLD`. So a plain
+    sentence such as "I know I'm not the only one." cannot raise a comment at the ordinary
+    threshold just because another sentence of it uses a risk word. When the rules found a
+    risk phrase and judged it harmless (``phrase_seen``), every piece is held to the strict
     threshold.
 
     Returns the best ordinary-tier score (-1 if no piece is in that tier), the best
-    strict-tier score (-1 likewise) and the sentence that scored highest (the reason shown).
+    strict-tier score (-1 likewise) and the reason to show if it flags: the highest-scoring
+    sentence among those that reached their own threshold, or, when only the comment read
+    whole did, its highest-scoring sentence.
     """
     sentences = _sentences(text)
     pieces = [text] + (sentences if len(sentences) > 1 else [])
     scores = learnt_scores(pieces)
     ordinary = strict = -1.0
-    for piece, score in zip(pieces, scores, strict=True):
+    reached: list[tuple[float, int]] = []
+    for i, (piece, score) in enumerate(zip(pieces, scores, strict=True)):
         if not phrase_seen and may_speak(piece):
             ordinary = max(ordinary, float(score))
+            needed = THRESHOLD
         else:
             strict = max(strict, float(score))
-    reason = pieces[int(np.argmax(scores[1:])) + 1] if len(pieces) > 1 else text.strip()
+            needed = STRICT_THRESHOLD
+        if i and score >= needed:
+            reached.append((float(score), i))
+    if reached:
+        reason = pieces[max(reached)[1]]
+    elif len(pieces) > 1:
+        reason = pieces[int(np.argmax(scores[1:])) + 1]
+    else:
+        reason = text.strip()
     return ordinary, strict, reason
 
 

@@ -528,3 +528,19 @@ def test_each_sentence_is_held_to_the_threshold_of_its_own_words():
     assert strict == pytest.approx(car_park)
     # A risk phrase the rules judged harmless: every piece is held to the strict threshold.
     assert read_comment(text, phrase_seen=True)[0] == -1
+
+
+def test_the_reason_shown_is_a_sentence_that_reached_its_own_threshold(monkeypatch):
+    import numpy as np
+
+    from analysis import risk_learnt
+
+    # A plain sentence that scores highest but below the strict threshold must not be shown
+    # as the reason when another sentence, with a risk word, is what reached its threshold.
+    scores = {"I sat by the river for hours.": 0.6, "The car park was full.": 0.7}
+    monkeypatch.setattr(risk_learnt, "THRESHOLD", 0.5)
+    monkeypatch.setattr(risk_learnt, "STRICT_THRESHOLD", 0.8)
+    monkeypatch.setattr(risk_learnt, "learnt_scores",
+                        lambda texts: np.array([scores.get(t, 0.1) for t in texts]))
+    text = "I sat by the river for hours. The car park was full."
+    assert risk_learnt.flags(text) == "I sat by the river for hours."
