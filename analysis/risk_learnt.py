@@ -65,7 +65,7 @@ import numpy as np
 
 __all__ = [
     "FLAG_SHARE", "STRICT_SHARE", "STRICT_THRESHOLD", "THRESHOLD", "flags", "learnt_scores",
-    "most_likely_sentence", "read_comment", "reads", "threshold_for", "training_set",
+    "read_comment", "threshold_for", "training_set",
 ]
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -235,11 +235,6 @@ def threshold_for(text: str) -> float | None:
     return THRESHOLD if not phrase_seen and may_speak(text) else STRICT_THRESHOLD
 
 
-def reads(text: str) -> bool:
-    """Whether the reader reads ``text`` at its ordinary threshold (see :func:`threshold_for`)."""
-    return threshold_for(text) == THRESHOLD
-
-
 def learnt_scores(texts: list[str]) -> np.ndarray:
     """The model's probability that each text, read whole, discloses risk (0 to 1)."""
     if not texts:
@@ -299,11 +294,3 @@ def flags(text: str, phrase_seen: bool = False) -> str | None:
     if ordinary >= THRESHOLD or strict >= STRICT_THRESHOLD:
         return reason
     return None
-
-
-def most_likely_sentence(text: str) -> str:
-    """The sentence of ``text`` the model finds most like a disclosure (its reason to flag)."""
-    sentences = [s.strip() for s in _SENTENCES.split(text) if s.strip()]
-    if len(sentences) <= 1:
-        return text.strip()
-    return sentences[int(np.argmax(learnt_scores(sentences)))]
