@@ -232,7 +232,12 @@ def threshold_for(text: str) -> float | None:
     found, phrase_seen = _rules(text)
     if not _learnt_reads(text, found):
         return None
-    return THRESHOLD if not phrase_seen and may_speak(text) else STRICT_THRESHOLD
+    return _threshold_of(text, phrase_seen)
+
+
+def _threshold_of(piece: str, phrase_seen: bool) -> float:
+    """The threshold a piece of a comment is held to (see :func:`read_comment`)."""
+    return THRESHOLD if not phrase_seen and may_speak(piece) else STRICT_THRESHOLD
 
 
 def learnt_scores(texts: list[str]) -> np.ndarray:
@@ -270,12 +275,11 @@ def read_comment(text: str, phrase_seen: bool = False) -> tuple[float, float, st
     ordinary = strict = -1.0
     reached: list[tuple[float, int]] = []
     for i, (piece, score) in enumerate(zip(pieces, scores, strict=True)):
-        if not phrase_seen and may_speak(piece):
+        needed = _threshold_of(piece, phrase_seen)
+        if needed == THRESHOLD:
             ordinary = max(ordinary, float(score))
-            needed = THRESHOLD
         else:
             strict = max(strict, float(score))
-            needed = STRICT_THRESHOLD
         if i and score >= needed:
             reached.append((float(score), i))
     if reached:
