@@ -30,8 +30,8 @@ round of changes and scored before the next, then used to improve the rules
 ``train13a`` and ``train13b`` (two more) the fourth, ``train14a`` and ``train14b`` (two more)
 the fifth; ``train13c`` and ``train14c`` hold ordinary and warm comments in the style the
 reader mistook for risk (``train14c`` with some risk said in the same tone). ``holdout11``
-to ``holdout15`` (``UNTUNED``, the last four in ``tests/data/risk_holdout12.csv`` to
-``risk_holdout15.csv``), written by five more such writers, are never trained on: the honest
+to ``holdout16`` (``UNTUNED``, the last five in ``tests/data/risk_holdout12.csv`` to
+``risk_holdout16.csv``), written by six more such writers, are never trained on: the honest
 estimate. Metrics are printed
 per split, for all the other slices together, and overall.
 
@@ -67,12 +67,12 @@ from analysis.risk_learnt import TRAINING_CSV  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
-#: Evaluation slices by four more independent writers, never trained on and never read
-#: (``holdout16``, in ``risk_holdout16.csv``, is sealed for the next round).
+#: Evaluation slices by five more independent writers, never trained on and never read.
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
 HOLDOUT14_CSV = DATA / "risk_holdout14.csv"
 HOLDOUT15_CSV = DATA / "risk_holdout15.csv"
+HOLDOUT16_CSV = DATA / "risk_holdout16.csv"
 #: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
 #: again"), with some risk said in the same tone, by an independent writer: not trained on, it
 #: measures how often the reader is fooled by style. Its rows were read (not sealed).
@@ -80,16 +80,17 @@ STYLE_CSV = DATA / "risk_style.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
 #: evaluation slices.
 RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV, HOLDOUT15_CSV,
-             STYLE_CSV)
+             HOLDOUT16_CSV, STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
           "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
-          "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "style12")
+          "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
+          "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14", "holdout15")
+UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16")
 #: The slices the rules were developed against (the rest of the training rows, written later,
 #: only train the learnt reader).
 RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]
