@@ -67,7 +67,8 @@ from analysis.risk_learnt import TRAINING_CSV  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
-#: Evaluation slices by five more independent writers, never trained on and never read.
+#: Evaluation slices by five more independent writers, never trained on and never read
+#: (``holdout17``, in ``risk_holdout17.csv``, is sealed for the next round).
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
 HOLDOUT14_CSV = DATA / "risk_holdout14.csv"
