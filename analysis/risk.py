@@ -561,7 +561,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|starve|starving|strangle|strangling|drown|drowning|suffocate|suffocating"
                 r"|poison|poisoning|shoot|shooting|hang|hanging|hung|hanged) " + _ANY_SELF
                 + r"(?! out\b| in the fot\b| up\b)",
-                "self|mysef|myslef"),
+                "self|selves|mysef|myslef"),
     (2, "self", r"\b(?:cut|cutting|slit|sliting|slash\w*|slic\w*|burn\w*|scratch\w*|bit|biting"
                 r"|punch\w*"
                 r"|hit|hitting|bang\w*|carv\w*|pick\w*) (?:open |at |into )?my " + _BODY
@@ -581,7 +581,7 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 "urge"),
     (1, "self", r"\b(?:hurt|hurting|hurts|harm|harming|harmed|injure|injuring|injured) "
                 + _ANY_SELF,
-                "self|mysef|myslef"),
+                "self|selves|mysef|myslef"),
     (2, "self", r"\b(?:want|wanted|wants|wana|wanna|going|gona|gonna|urges?|tempted|planning"
                 r"|need|have|feel like|might|will|'ll|keep|kept|been|started) (?:to )?"
                 r"(?:hurt|hurting|harm|harming|injure|injuring) (?:my ?self|meself)\b",

@@ -47,7 +47,7 @@ in context (a screening question, a leaflet's title), whose judgement stands unl
 reader is very sure.
 
 :data:`THRESHOLD` and :data:`STRICT_THRESHOLD` are set so that pieces reach each of them in
-:data:`FLAG_SHARE` (2%) and :data:`STRICT_SHARE` (0.4%) of the 7,400 real NHS Friends and
+:data:`FLAG_SHARE` (3%) and :data:`STRICT_SHARE` (0.6%) of the 7,400 real NHS Friends and
 Family Test comments in the shared data, a load a person can read
 (``benchmarks/eval_risk_redact.py --calibrate`` recomputes them there).
 """
@@ -74,17 +74,17 @@ FEEDBACK_EXAMPLES = DATA / "feedback_examples.txt"
 
 #: The share of real comments the reader may add flags to among those that use a word of the
 #: vocabulary of risk; :data:`THRESHOLD` is set by it.
-FLAG_SHARE = 0.02
+FLAG_SHARE = 0.03
 #: Scores at or above this make an unflagged comment that uses a word of the vocabulary of
 #: risk ``review`` (see the module docstring).
-THRESHOLD = 0.53
+THRESHOLD = 0.44
 #: The share of real comments the reader may add flags to among the others (no word of the
 #: vocabulary, or a risk phrase the rules judged harmless in context); :data:`STRICT_THRESHOLD`
 #: is set by it.
-STRICT_SHARE = 0.004
+STRICT_SHARE = 0.006
 #: The stricter score those comments need: the reader must be much surer where the gate
 #: would have kept it out.
-STRICT_THRESHOLD = 0.77
+STRICT_THRESHOLD = 0.72
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 

@@ -86,6 +86,7 @@ REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
           "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
+          "train15",
           "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
           "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate

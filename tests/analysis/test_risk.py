@@ -160,6 +160,17 @@ def test_history_and_third_parties_are_at_least_review(text):
     assert assess_risk(text).flag
 
 
+@pytest.mark.parametrize("text", [
+    "My son keeps hurting themselves and nobody calls back.",
+    "My daughter has been cutting themselves again.",
+    "I worry my partner will harm themselves tonight.",
+])
+def test_themselves_is_read_like_himself_and_herself(text):
+    # The anchor of these patterns was "self", which "themselves" does not contain, so the
+    # prefilter never tried them: the rules let all three pass.
+    assert assess_rules(text).flag
+
+
 @pytest.mark.parametrize(
     ("text", "level"),
     [
@@ -395,17 +406,17 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
 
 
 @pytest.mark.slow
-def test_learnt_reader_adds_flags_to_about_two_in_a_hundred_real_comments():
+def test_learnt_reader_adds_flags_to_a_few_in_a_hundred_real_comments():
     bench = _load_benchmark()
     comments = bench.real_fft_comments()
     if not comments:
         pytest.skip("FFT v6 data not available")
     rules = sum(risk.assess_rules(t).flag for t in comments)
     both = sum(assess_risk(t).flag for t in comments)
-    # Its two thresholds are set to add flags to 2% and 0.4% of these comments
-    # (analysis.risk_learnt.FLAG_SHARE and STRICT_SHARE; measured 26 and 204 of 7,400, see
-    # BENCHMARKS.md): it must stay a small addition to the attention queue, not a flood.
-    assert (both - rules) / len(comments) <= 0.03
+    # Its two thresholds are set to add flags to 3% and 0.6% of these comments
+    # (analysis.risk_learnt.FLAG_SHARE and STRICT_SHARE; see BENCHMARKS.md): it must stay a
+    # small addition to the attention queue, not a flood.
+    assert (both - rules) / len(comments) <= 0.04
 
 
 def test_a_disclosure_in_one_sentence_of_a_long_comment_is_not_diluted():
