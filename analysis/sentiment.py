@@ -13,17 +13,31 @@ is adjusted here for feedback about mental-health services:
 - A comment is scored sentence by sentence; within a sentence, the clause after "but",
   "however" or "although" outweighs the clause before it.
 
+That rule-based score is :func:`lexicon_score`. The score the rest of the engine uses,
+:func:`sentiment_score`, adds a small learnt model on top of it: a logistic regression over word
+and word-pair TF-IDF features and the lexicon score (as a value and as the three bands its
+thresholds make), trained, at first use, on feedback written for this project and labelled on
+the same 1-5 scale as the NHS labellers use (``data/sentiment_training.csv``: ambulance, mental
+health, community and Talking Therapies answers, and hard cases such as bare suggestions, "as
+above", sarcasm). The score is P(positive) - P(negative), from -1 to 1. The lexicon alone reads
+"Parking" or "Drivers manner." as neutral and "Treat people with respect" as praise; the
+model learns how such answers are meant.
+
 The thresholds that turn a score into a label were chosen by a grid search on a fixed half of
-real, human-labelled NHS Friends and Family Test comments and checked on the other half
-(``benchmarks/eval_sentiment.py``; numbers in ``BENCHMARKS.md``).
+real, human-labelled NHS Friends and Family Test comments and checked on the other half, which
+was never read and never trained on (``benchmarks/eval_sentiment.py``; numbers in
+``BENCHMARKS.md``). None of those real comments is in the training file.
 """
 
 from __future__ import annotations
 
+import csv
 import re
+import threading
 from collections.abc import Iterable
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
@@ -33,15 +47,25 @@ if TYPE_CHECKING:
 __all__ = [
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
+    "lexicon_score",
+    "lexicon_scores",
     "sentiment_label",
     "sentiment_score",
     "sentiment_scores",
 ]
 
 #: Scores at or above this are "positive" (tuned on the tune half of the FFT data).
-POSITIVE_THRESHOLD = 0.25
+POSITIVE_THRESHOLD = 0.35
 #: Scores at or below this are "negative" (tuned on the tune half of the FFT data).
-NEGATIVE_THRESHOLD = -0.05
+NEGATIVE_THRESHOLD = -0.35
+#: The same two thresholds for :func:`lexicon_score` alone (tuned the same way); the learnt
+#: model also reads the lexicon score as the three bands they make.
+LEXICON_POSITIVE = 0.25
+LEXICON_NEGATIVE = -0.05
+
+TRAINING_CSV = Path(__file__).resolve().parent / "data" / "sentiment_training.csv"
+_model: Any = None
+_lock = threading.Lock()
 
 # The person's condition, not a judgement of the service: neutral here.
 _CONDITION_WORDS = (
@@ -239,6 +263,11 @@ _NOTHING_TO_IMPROVE = re.compile(
 _EVERYTHING = re.compile(r"^\W*(?:everything|all of it|the lot)\W*$", re.IGNORECASE)
 # The score of a bare "nothing (to improve)" answer: mildly positive.
 _NOTHING_SCORE = 0.4
+# The same for the learnt score. Without its question, "Nothing." can mean "nothing to improve"
+# or "nothing was good", and the training examples hold both, so the model puts it halfway,
+# on the edge of the positive threshold. The labellers read it as praise far more often (it
+# mostly answers "What could we do better?"), so it is given a fixed, mildly positive score.
+_BARE_NOTHING_SCORE = 0.6
 
 _CONTRAST = re.compile(
     r"\b(?:but|however|although|though|except|yet|apart from|other than|aside from)\b",
@@ -316,18 +345,15 @@ def _sentence_score(sentence: str) -> float:
     return (1 - _AFTER_CONTRAST_WEIGHT) * before + _AFTER_CONTRAST_WEIGHT * after
 
 
-def sentiment_score(text: str) -> float:
-    """Score the sentiment of one comment.
-
-    Parameters
-    ----------
-    text : str
-        A free-text comment.
+def lexicon_score(text: str) -> float:
+    """The rule-based score of one comment: VADER's lexicon with this module's domain words,
+    phrases and clause rules, without the learnt model.
 
     Returns
     -------
     float
-        From -1 (very negative) to 1 (very positive); 0 for empty or neutral text.
+        From -1 (very negative) to 1 (very positive); 0 for empty or neutral text. Labels
+        follow :data:`LEXICON_NEGATIVE` and :data:`LEXICON_POSITIVE`.
     """
     if not text or not text.strip():
         return 0.0
@@ -355,6 +381,91 @@ def _text_score(text: str) -> float:
     return float(np.mean(nonzero)) if nonzero else 0.0
 
 
+def lexicon_scores(texts: Iterable[str]) -> np.ndarray:
+    """:func:`lexicon_score` of many comments, as float64."""
+    return np.fromiter((lexicon_score(t) for t in texts), dtype=np.float64)
+
+
+def _lexicon_features(texts: list[str]) -> Any:
+    from scipy import sparse
+
+    score = lexicon_scores(texts)[:, None]
+    bands = np.hstack([score >= LEXICON_POSITIVE, score <= LEXICON_NEGATIVE, score == 0.0])
+    return sparse.csr_matrix(np.hstack([score, bands]).astype(np.float64))
+
+
+def training_set() -> tuple[list[str], list[str]]:
+    """The texts and labels (``"positive"``, ``"neutral"``, ``"negative"``) the model learns
+    from: 1-2 positive, 3 neutral or mixed, 4-5 negative, as the labellers' scale collapses."""
+    texts: list[str] = []
+    labels: list[str] = []
+    with TRAINING_CSV.open(newline="", encoding="utf-8") as handle:
+        for row in csv.DictReader(handle):
+            value = int(row["sentiment"])
+            texts.append(row["text"])
+            labels.append("positive" if value <= 2 else "neutral" if value == 3 else "negative")
+    return texts, labels
+
+
+class _Model:
+    """Word and word-pair TF-IDF beside the lexicon's features, into a logistic regression."""
+
+    def __init__(self) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        texts, labels = training_set()
+        self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
+        words = self.vectorizer.fit_transform(texts)
+        self.regression = LogisticRegression(C=4.0, max_iter=5000).fit(
+            self._join(words, texts), labels)
+        classes = list(self.regression.classes_)
+        self.positive = classes.index("positive")
+        self.negative = classes.index("negative")
+
+    def _join(self, words: Any, texts: list[str]) -> Any:
+        from scipy import sparse
+
+        return sparse.hstack([words, _lexicon_features(texts)], format="csr")
+
+    def scores(self, texts: list[str]) -> np.ndarray:
+        proba = self.regression.predict_proba(
+            self._join(self.vectorizer.transform(texts), texts))
+        return (proba[:, self.positive] - proba[:, self.negative]).astype(np.float64)
+
+
+def model() -> _Model:
+    """The learnt model, trained once per process on first use (thread-safe; about a second)."""
+    global _model
+    if _model is None:
+        with _lock:
+            if _model is None:
+                _model = _Model()
+    return _model
+
+
+def _is_bare_nothing(text: str) -> bool:
+    """Whether the whole answer is "Nothing", "None", "No" or the like, with nothing after it."""
+    nothing = _NOTHING_TO_IMPROVE.match(text)
+    return bool(nothing) and not text[nothing.end():].strip(" .!,;:-\n\t")
+
+
+def sentiment_score(text: str) -> float:
+    """Score the sentiment of one comment: the learnt model over the lexicon (module docstring).
+
+    Parameters
+    ----------
+    text : str
+        A free-text comment.
+
+    Returns
+    -------
+    float
+        From -1 (very negative) to 1 (very positive); 0 for empty text.
+    """
+    return float(sentiment_scores([text])[0])
+
+
 def sentiment_label(score: float) -> str:
     """Turn a score from :func:`sentiment_score` into ``"positive"``, ``"neutral"`` or
     ``"negative"``."""
@@ -366,10 +477,21 @@ def sentiment_label(score: float) -> str:
 
 
 def sentiment_scores(texts: Iterable[str]) -> np.ndarray:
-    """Score many comments; the same numbers as :func:`sentiment_score` one at a time.
+    """Score many comments at once; the same numbers as :func:`sentiment_score` one at a time.
 
     Returns
     -------
     numpy.ndarray of float64, shape (n,)
     """
-    return np.fromiter((sentiment_score(t) for t in texts), dtype=np.float64)
+    texts = [t if isinstance(t, str) else "" for t in texts]
+    scores = np.zeros(len(texts), dtype=np.float64)
+    said = []
+    for i, text in enumerate(texts):
+        if _is_bare_nothing(text):
+            scores[i] = _BARE_NOTHING_SCORE
+        elif text.strip():
+            said.append(i)
+    if said:
+        cleaned = [texts[i].replace("\u2019", "'").replace("\u2018", "'") for i in said]
+        scores[said] = np.clip(model().scores(cleaned), -1.0, 1.0)
+    return scores

@@ -23,7 +23,7 @@ from scipy.stats import norm
 from feedback_app.extensions import db
 from feedback_app.models import Action, Comment, CommentTheme, action_theme
 from feedback_app.models._base import now_utc
-from feedback_app.themes.services import NEGATIVE_BELOW
+from feedback_app.themes.services import NEGATIVE_AT_MOST
 
 WINDOW_DAYS = 90
 GAP_DAYS = 14
@@ -171,7 +171,7 @@ def _counts(service_id: int, theme_ids: list[int], start: date,
     rows = db.session.execute(themed).all()
     sentiments = [s for _, s in rows if s is not None]
     mean = sum(sentiments) / len(sentiments) if sentiments else None
-    negative = sum(1 for s in sentiments if s < NEGATIVE_BELOW)
+    negative = sum(1 for s in sentiments if s <= NEGATIVE_AT_MOST)
     return len(rows), total, mean, negative
 
 

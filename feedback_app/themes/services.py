@@ -23,6 +23,7 @@ from flask import Flask, current_app
 
 from analysis.embeddings import EmbeddingsUnavailable
 from analysis.redact import KINDS as REDACTED_KINDS
+from analysis.sentiment import NEGATIVE_THRESHOLD
 from feedback_app.extensions import db
 from feedback_app.models import (
     Action,
@@ -56,7 +57,9 @@ def model_parameters() -> dict[str, Any]:
 #: Fewer comments than this give themes nobody should act on.
 MIN_COMMENTS = 10
 UNASSIGNED = "unassigned"
-NEGATIVE_BELOW = -0.05
+#: A comment whose sentiment is at or below this counts as negative: the analysis engine's own
+#: threshold (analysis.sentiment), so the share negative agrees with its labels.
+NEGATIVE_AT_MOST = NEGATIVE_THRESHOLD
 
 ProgressEcho = Callable[[float, str], None]
 
@@ -816,7 +819,7 @@ def theme_summaries(service_id: int, months: int = 12) -> list[ThemeSummary]:
         s = summaries[theme_id]
         s.count += 1
         s.sources[source] += 1
-        if sentiment is not None and sentiment < NEGATIVE_BELOW:
+        if sentiment is not None and sentiment <= NEGATIVE_AT_MOST:
             s.negative += 1
         i = position.get(month_of(received_at))
         if i is not None:
