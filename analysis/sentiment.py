@@ -435,7 +435,8 @@ class _Model:
 
 
 def model() -> _Model:
-    """The learnt model, trained once per process on first use (thread-safe; about a second)."""
+    """The learnt model, trained once per process on first use (thread-safe; about 5 CPU
+    seconds, most of it the lexicon reading the training examples)."""
     global _model
     if _model is None:
         with _lock:

@@ -28,15 +28,20 @@ def create_app(config_class: type[Config] | Config = Config) -> Flask:
 
 
 def warm_up(app: Flask) -> None:
-    """Train the learnt risk reader in the background as the server starts (about a second),
-    so the first person to send feedback does not wait for it. Tests train it when first used."""
+    """Train the learnt risk reader and the learnt sentiment model in the background as the
+    server starts (a few CPU seconds), so neither the first person to send feedback nor the
+    first filing of it waits for them. Tests train them when first used."""
     if app.testing:
         return
     import threading
 
-    from analysis import risk_learnt
+    from analysis import risk_learnt, sentiment
 
-    threading.Thread(target=risk_learnt.model, name="risk-reader-warm-up", daemon=True).start()
+    def train() -> None:
+        risk_learnt.model()
+        sentiment.model()
+
+    threading.Thread(target=train, name="learnt-models-warm-up", daemon=True).start()
 
 
 def register_templates(app: Flask) -> None:

@@ -378,13 +378,14 @@ def test_risk_in_words_no_rule_knows_still_reaches_a_person(client, survey):
     assert html.index("If you need help now") < html.index("Keep this code")
 
 
-def test_starting_the_server_trains_the_risk_reader_in_the_background(monkeypatch):
-    from analysis import risk_learnt
+def test_starting_the_server_trains_the_learnt_models_in_the_background(monkeypatch):
+    from analysis import risk_learnt, sentiment
     from config import Config
     from feedback_app import create_app
 
     started = []
-    monkeypatch.setattr(risk_learnt, "model", lambda: started.append(True))
+    monkeypatch.setattr(risk_learnt, "model", lambda: started.append("risk"))
+    monkeypatch.setattr(sentiment, "model", lambda: started.append("sentiment"))
 
     class Served(Config):
         SQLALCHEMY_DATABASE_URI = "sqlite://"
@@ -393,9 +394,9 @@ def test_starting_the_server_trains_the_risk_reader_in_the_background(monkeypatc
     import threading
 
     for thread in threading.enumerate():
-        if thread.name == "risk-reader-warm-up":
+        if thread.name == "learnt-models-warm-up":
             thread.join(10)
-    assert started == [True]
+    assert started == ["risk", "sentiment"]
 
 
 def test_without_risk_words_the_help_card_comes_after_the_receipt(client, survey):
