@@ -1468,6 +1468,10 @@ _IDIOMS = _compile(
     r"|\bcut\w* (?:down|back|corners|short|costs|out)\b|\bjump\w* (?:at|through|the queue"
     r"|to conclusions|on board|in with|on the chance)\b|\bhang (?:on|in there|out)\b"
     r"|\bhanging (?:on|around|about|out|in there)\b|\bend of the world\b"
+    r"|\bhang (?:up )?(?:a|an|the|my|some|our|his|her|their|new|up)(?: new| few| big| small)?"
+    r" (?:picture|pictures|painting|paintings|photo|photos|frame|frames|shelf|shelves|curtains?"
+    r"|blinds?|mirror|clock|poster|posters|washing|clothes|coat|coats|jacket|lights|decorations"
+    r"|wallpaper|door|tv|hammock|bird ?feeder|sign|bauble|baubles|wreath)\b"
     r"|\b(?:nearly|almost|practically) (?:killed|finished) me\b|\bkilled (?:off|the mood)\b"
     r"|\bwant(?:ed)? to be here (?:at first|at the start|initialy)\b"
     r"|\bs(?:ui|u)cide (?:squad|mision|run)\b|\b(?:career|political|social|financial|electoral)"
@@ -1555,6 +1559,14 @@ _PROTECTIVE = _compile(
     r"|\b(?:i'd|i would|i wil|i'll) never (?:actualy )?(?:do it|do that|do anything|act on it)\b"
     r"|\b(?:i wouldn't|i won't|i wont|i wouldnt) (?:ever )?(?:actualy )?(?:do it|go through with"
     r" it)\b|\bnot saying (?:that )?i'd (?:ever )?(?:do it|act on it|do anything)\b",
+    words=True,
+)
+# A joke marker right after the phrase ("I wanted to die lol"): said as an idiom, most likely,
+# but people also hide things behind a laugh, so it lowers the level to review, never removes
+# the flag.
+_JOKING_AFTER = _compile(
+    r"\W*(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk|only joking|just joking|joking|kidding"
+    r"|\(?jokes?\)?)\b",
     words=True,
 )
 # Ambivalence about answering a screening question honestly keeps a flag (see module doc).
@@ -1678,6 +1690,7 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
         or
         _is_negated(before, norm[start:end].split(" ", 1)[0])
         or _DENIAL_AFTER.match(norm, end, min(len(norm), end + 30)) is not None
+        or _JOKING_AFTER.match(norm, end, min(len(norm), end + 20)) is not None
         or _found(_HISTORY, norm, left, right)
         or _is_third_party(norm[start:end], family, before)
         or _found(_RECENCY_DENIAL, norm, *sentence)

@@ -29,9 +29,10 @@ round of changes and scored before the next, then used to improve the rules
 (two more such writers) train the reader and were read to write the rules' third round, and
 ``train13a`` and ``train13b`` (two more) the fourth, ``train14a`` and ``train14b`` (two more)
 the fifth; ``train13c`` and ``train14c`` hold ordinary and warm comments in the style the
-reader mistook for risk (``train14c`` with some risk said in the same tone). ``holdout11``
-to ``holdout16`` (``UNTUNED``, the last five in ``tests/data/risk_holdout12.csv`` to
-``risk_holdout16.csv``), written by six more such writers, are never trained on: the honest
+reader mistook for risk (``train14c`` with some risk said in the same tone); ``train15`` (one
+more writer: disclosures with no risk word) only trains the reader. ``holdout11``
+to ``holdout17`` (``UNTUNED``, the last six in ``tests/data/risk_holdout12.csv`` to
+``risk_holdout17.csv``), written by seven more such writers, are never trained on: the honest
 estimate. Metrics are printed
 per split, for all the other slices together, and overall.
 
@@ -67,13 +68,14 @@ from analysis.risk_learnt import TRAINING_CSV  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
-#: Evaluation slices by five more independent writers, never trained on and never read
-#: (``holdout17``, in ``risk_holdout17.csv``, is sealed for the next round).
+#: Evaluation slices by six more independent writers, never trained on and never read
+#: before they were scored (``holdout17``'s false flags were read after its one scoring).
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
 HOLDOUT14_CSV = DATA / "risk_holdout14.csv"
 HOLDOUT15_CSV = DATA / "risk_holdout15.csv"
 HOLDOUT16_CSV = DATA / "risk_holdout16.csv"
+HOLDOUT17_CSV = DATA / "risk_holdout17.csv"
 #: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
 #: again"), with some risk said in the same tone, by an independent writer: not trained on, it
 #: measures how often the reader is fooled by style. Its rows were read (not sealed).
@@ -81,18 +83,19 @@ STYLE_CSV = DATA / "risk_style.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
 #: evaluation slices.
 RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV, HOLDOUT15_CSV,
-             HOLDOUT16_CSV, STYLE_CSV)
+             HOLDOUT16_CSV, HOLDOUT17_CSV, STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
           "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
           "train15",
           "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
-          "style12")
+          "holdout17", "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
-UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16")
+UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
+           "holdout17")
 #: The slices the rules were developed against (the rest of the training rows, written later,
 #: only train the learnt reader).
 RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]

@@ -391,8 +391,8 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
 
     texts, labels = training_set()
     held_out = {r["text"] for r in _rows() if r["split"] == "holdout11"}
-    # holdout12 to holdout16, holdout17 (sealed for the next round) and the style slice are
-    # evaluation slices (BENCHMARKS.md): never trained on either.
+    # holdout12 to holdout17 and the style slice are evaluation slices (BENCHMARKS.md): never
+    # trained on either.
     for name, size in (("risk_holdout12.csv", 149), ("risk_holdout13.csv", 150),
                        ("risk_holdout14.csv", 150), ("risk_holdout15.csv", 150),
                        ("risk_holdout16.csv", 150), ("risk_holdout17.csv", 150),
@@ -556,3 +556,23 @@ def test_the_reason_shown_is_a_sentence_that_reached_its_own_threshold(monkeypat
                         lambda texts: np.array([scores.get(t, 0.1) for t in texts]))
     text = "I sat by the river for hours. The car park was full."
     assert risk_learnt.flags(text) == "I sat by the river for hours."
+
+
+@pytest.mark.parametrize("text", [
+    "Tried to hang a picture in the new flat and nearly took my thumb off with the hammer.",
+    "I was trying to hang the curtains when the letter came.",
+])
+def test_hanging_a_picture_is_not_a_method(text):
+    # Both were urgent: "tried to hang" with no object is a method, with one it is DIY.
+    assert assess_rules(text).level == "none"
+    assert assess_rules("I tried to hang myself last week.").level == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "My team lost 5-0 on Saturday, I wanted to die lol.",
+    "When they said another 12 weeks I wanted to die haha",
+])
+def test_a_laugh_after_the_phrase_lowers_it_to_review_never_to_none(text):
+    # Urgent before; a laugh may hide something, so the flag stays.
+    assert assess_rules(text).level == "review"
+    assert assess_rules("I wanted to die lollipops were all they had.").level == "urgent"
