@@ -70,6 +70,7 @@ DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
 #: Evaluation slices by six more independent writers, never trained on and never read
 #: before they were scored (``holdout17``'s false flags were read after its one scoring).
+#: ``holdout18``, in ``risk_holdout18.csv``, is sealed for the next round.
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
 HOLDOUT14_CSV = DATA / "risk_holdout14.csv"
