@@ -141,7 +141,9 @@ def test_free_text_was_screened_and_redacted(demo, demo_context):
     assert redacted
     assert all(c.text != c.redacted_text for c in redacted)
     flagged = count(Comment, Comment.risk_level != RiskLevel.NONE)
-    assert 5 <= flagged <= 0.05 * count(Comment)
+    # The demo's own risk comments, plus the learnt reader's flags: it adds flags to about 3.6%
+    # of real comments (analysis.risk_learnt), so the queue holds a few false ones too.
+    assert 5 <= flagged <= 0.06 * count(Comment)
     assert count(Comment, Comment.risk_level == RiskLevel.URGENT) > 0
     # Older flags have been reviewed by a lead; the newest wait in the risk queue.
     reviewed = Comment.risk_reviewed_at.is_not(None)
