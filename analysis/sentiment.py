@@ -55,9 +55,9 @@ __all__ = [
 ]
 
 #: Scores at or above this are "positive" (tuned on the tune half of the FFT data).
-POSITIVE_THRESHOLD = 0.35
+POSITIVE_THRESHOLD = 0.45
 #: Scores at or below this are "negative" (tuned on the tune half of the FFT data).
-NEGATIVE_THRESHOLD = -0.35
+NEGATIVE_THRESHOLD = -0.3
 #: The same two thresholds for :func:`lexicon_score` alone (tuned the same way); the learnt
 #: model also reads the lexicon score as the three bands they make.
 LEXICON_POSITIVE = 0.25
