@@ -20,8 +20,8 @@ thresholds make), trained, at first use, on feedback written for this project an
 the same 1-5 scale as the NHS labellers use (``data/sentiment_training.csv``: ambulance, mental
 health, community and Talking Therapies answers, and hard cases such as bare suggestions, "as
 above", sarcasm). The score is P(positive) - P(negative), from -1 to 1. The lexicon alone reads
-"Parking" or "Drivers manner." as neutral and "Treat people with respect" as praise; the
-model learns how such answers are meant.
+"Parking." or "Nobody rang me back." as neutral, though they answer "what could we do better?"
+with a complaint; the model learns how such answers are meant.
 
 The thresholds that turn a score into a label were chosen by a grid search on a fixed half of
 real, human-labelled NHS Friends and Family Test comments and checked on the other half, which
@@ -484,7 +484,8 @@ def sentiment_scores(texts: Iterable[str]) -> np.ndarray:
     -------
     numpy.ndarray of float64, shape (n,)
     """
-    texts = [t if isinstance(t, str) else "" for t in texts]
+    texts = [t.replace("\u2019", "'").replace("\u2018", "'") if isinstance(t, str) else ""
+             for t in texts]
     scores = np.zeros(len(texts), dtype=np.float64)
     said = []
     for i, text in enumerate(texts):
@@ -493,6 +494,5 @@ def sentiment_scores(texts: Iterable[str]) -> np.ndarray:
         elif text.strip():
             said.append(i)
     if said:
-        cleaned = [texts[i].replace("\u2019", "'").replace("\u2018", "'") for i in said]
-        scores[said] = np.clip(model().scores(cleaned), -1.0, 1.0)
+        scores[said] = np.clip(model().scores([texts[i] for i in said]), -1.0, 1.0)
     return scores

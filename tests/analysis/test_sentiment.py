@@ -108,7 +108,8 @@ def test_sarcasm_is_not_praise():
         != "positive"
 
 
-@pytest.mark.parametrize("text", ["Nothing.", "None", "Nothing really", "Nothing to improve!"])
+@pytest.mark.parametrize("text", ["Nothing.", "None", "Nothing really", "Nothing to improve!",
+                                  "Can\u2019t think of anything."])
 def test_a_bare_nothing_is_mildly_positive_whatever_the_model_says(text):
     from analysis.sentiment import POSITIVE_THRESHOLD
 
