@@ -77,14 +77,14 @@ FEEDBACK_EXAMPLES = DATA / "feedback_examples.txt"
 FLAG_SHARE = 0.03
 #: Scores at or above this make an unflagged comment that uses a word of the vocabulary of
 #: risk ``review`` (see the module docstring).
-THRESHOLD = 0.44
+THRESHOLD = 0.42
 #: The share of real comments the reader may add flags to among the others (no word of the
 #: vocabulary, or a risk phrase the rules judged harmless in context); :data:`STRICT_THRESHOLD`
 #: is set by it.
 STRICT_SHARE = 0.006
 #: The stricter score those comments need: the reader must be much surer where the gate
 #: would have kept it out.
-STRICT_THRESHOLD = 0.72
+STRICT_THRESHOLD = 0.70
 
 _SENTENCES = re.compile(r"(?<=[.!?])\s+|\n+")
 

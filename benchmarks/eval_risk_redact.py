@@ -30,7 +30,8 @@ round of changes and scored before the next, then used to improve the rules
 ``train13a`` and ``train13b`` (two more) the fourth, ``train14a`` and ``train14b`` (two more)
 the fifth; ``train13c`` and ``train14c`` hold ordinary and warm comments in the style the
 reader mistook for risk (``train14c`` with some risk said in the same tone); ``train15`` (one
-more writer: disclosures with no risk word) only trains the reader. ``holdout11``
+more writer: disclosures with no risk word) only trains the reader, and ``train16c`` (one more)
+holds ordinary personal feedback in the style the reader mistook for risk. ``holdout11``
 to ``holdout17`` (``UNTUNED``, the last six in ``tests/data/risk_holdout12.csv`` to
 ``risk_holdout17.csv``), written by seven more such writers, are never trained on: the honest
 estimate. Metrics are printed
@@ -89,7 +90,7 @@ REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
           "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
-          "train15",
+          "train15", "train16c",
           "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
           "holdout17", "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
