@@ -47,23 +47,39 @@ if TYPE_CHECKING:
 __all__ = [
     "NEGATIVE_THRESHOLD",
     "POSITIVE_THRESHOLD",
+    "QUESTION_KINDS",
     "lexicon_score",
     "lexicon_scores",
+    "question_kind",
     "sentiment_label",
     "sentiment_score",
     "sentiment_scores",
 ]
 
 #: Scores at or above this are "positive" (tuned on the tune half of the FFT data).
-POSITIVE_THRESHOLD = 0.45
+POSITIVE_THRESHOLD = 0.3
 #: Scores at or below this are "negative" (tuned on the tune half of the FFT data).
-NEGATIVE_THRESHOLD = -0.3
+NEGATIVE_THRESHOLD = -0.45
 #: The same two thresholds for :func:`lexicon_score` alone (tuned the same way); the learnt
 #: model also reads the lexicon score as the three bands they make.
 LEXICON_POSITIVE = 0.25
 LEXICON_NEGATIVE = -0.05
 
 TRAINING_CSV = Path(__file__).resolve().parent / "data" / "sentiment_training.csv"
+#: The kinds of question a comment may answer, which change what a short answer means:
+#: "Nothing." to "What was good?" is a complaint, to "What could we do better?" praise.
+QUESTION_KINDS = ("good", "better", "why")
+# Read in this order: "What could we do better?" is "better" before it is "good".
+_QUESTION_WORDS = (
+    ("better", re.compile(r"\b(?:better|improve\w*|change\w*|differently|wrong|worse|worst"
+                          r"|least|(?:didn't|did not|don't|do not) like|disappoint\w*)\b",
+                          re.IGNORECASE)),
+    ("good", re.compile(r"\b(?:good|well|best|liked|(?:did|do) you like|like (?:about|most)"
+                        r"|satisf\w*|helpful|helped|positive|enjoy\w*|valued?|pleased)\b",
+                        re.IGNORECASE)),
+    ("why", re.compile(r"\bwhy\b|\breasons?\b|\byour (?:answer|rating|score)\b"
+                       r"|\btell us more\b", re.IGNORECASE)),
+)
 _model: Any = None
 _lock = threading.Lock()
 
@@ -394,31 +410,58 @@ def _lexicon_features(texts: list[str]) -> Any:
     return sparse.csr_matrix(np.hstack([score, bands]).astype(np.float64))
 
 
-def training_set() -> tuple[list[str], list[str]]:
-    """The texts and labels (``"positive"``, ``"neutral"``, ``"negative"``) the model learns
-    from: 1-2 positive, 3 neutral or mixed, 4-5 negative, as the labellers' scale collapses."""
+def question_kind(question: str | None) -> str | None:
+    """The kind of question (one of :data:`QUESTION_KINDS`) a question's wording asks, or
+    None when it is none of them or unknown ("Is there anything else you would like to say?").
+    """
+    if not question:
+        return None
+    for kind, words in _QUESTION_WORDS:
+        if words.search(question):
+            return kind
+    return None
+
+
+def _with_question(text: str, kind: str | None) -> str:
+    """The text the word features read: a token for the question's kind, then the answer."""
+    return f"qq{kind} {text}" if kind in QUESTION_KINDS else text
+
+
+def training_set() -> tuple[list[str], list[str], list[str | None]]:
+    """The texts, labels (``"positive"``, ``"neutral"``, ``"negative"``) and question kinds the
+    model learns from: 1-2 positive, 3 neutral or mixed, 4-5 negative, as the labellers' scale
+    collapses."""
     texts: list[str] = []
     labels: list[str] = []
+    kinds: list[str | None] = []
     with TRAINING_CSV.open(newline="", encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             value = int(row["sentiment"])
             texts.append(row["text"])
             labels.append("positive" if value <= 2 else "neutral" if value == 3 else "negative")
-    return texts, labels
+            kinds.append(row["question"] if row["question"] in QUESTION_KINDS else None)
+    return texts, labels, kinds
 
 
 class _Model:
-    """Word and word-pair TF-IDF beside the lexicon's features, into a logistic regression."""
+    """Word and word-pair TF-IDF beside the lexicon's features, into a logistic regression.
+
+    Each training example is read twice, once after a token for the question it answers and
+    once alone, so the model reads answers whose question is known and answers without one.
+    """
 
     def __init__(self) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        texts, labels = training_set()
+        texts, labels, kinds = training_set()
+        asked = [i for i, kind in enumerate(kinds) if kind]
+        answers = [*texts, *(texts[i] for i in asked)]
+        read = [*texts, *(_with_question(texts[i], kinds[i]) for i in asked)]
         self.vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
-        words = self.vectorizer.fit_transform(texts)
+        words = self.vectorizer.fit_transform(read)
         self.regression = LogisticRegression(C=4.0, max_iter=5000).fit(
-            self._join(words, texts), labels)
+            self._join(words, answers), [*labels, *(labels[i] for i in asked)])
         classes = list(self.regression.classes_)
         self.positive = classes.index("positive")
         self.negative = classes.index("negative")
@@ -428,9 +471,10 @@ class _Model:
 
         return sparse.hstack([words, _lexicon_features(texts)], format="csr")
 
-    def scores(self, texts: list[str]) -> np.ndarray:
-        proba = self.regression.predict_proba(
-            self._join(self.vectorizer.transform(texts), texts))
+    def scores(self, texts: list[str], kinds: list[str | None]) -> np.ndarray:
+        words = self.vectorizer.transform(
+            [_with_question(t, k) for t, k in zip(texts, kinds, strict=True)])
+        proba = self.regression.predict_proba(self._join(words, texts))
         return (proba[:, self.positive] - proba[:, self.negative]).astype(np.float64)
 
 
@@ -451,20 +495,23 @@ def _is_bare_nothing(text: str) -> bool:
     return bool(nothing) and not text[nothing.end():].strip(" .!,;:-\n\t")
 
 
-def sentiment_score(text: str) -> float:
+def sentiment_score(text: str, question: str | None = None) -> float:
     """Score the sentiment of one comment: the learnt model over the lexicon (module docstring).
 
     Parameters
     ----------
     text : str
         A free-text comment.
+    question : str, optional
+        The wording of the question it answers, when known ("What could we do better?"):
+        short answers such as "Nothing." mean opposite things to different questions.
 
     Returns
     -------
     float
         From -1 (very negative) to 1 (very positive); 0 for empty text.
     """
-    return float(sentiment_scores([text])[0])
+    return float(sentiment_scores([text], None if question is None else [question])[0])
 
 
 def sentiment_label(score: float) -> str:
@@ -477,8 +524,12 @@ def sentiment_label(score: float) -> str:
     return "neutral"
 
 
-def sentiment_scores(texts: Iterable[str]) -> np.ndarray:
+def sentiment_scores(texts: Iterable[str],
+                     questions: Iterable[str | None] | None = None) -> np.ndarray:
     """Score many comments at once; the same numbers as :func:`sentiment_score` one at a time.
+
+    ``questions``, when given, holds the wording of the question each comment answers (None
+    where it is not known).
 
     Returns
     -------
@@ -486,13 +537,20 @@ def sentiment_scores(texts: Iterable[str]) -> np.ndarray:
     """
     texts = [t.replace("\u2019", "'").replace("\u2018", "'") if isinstance(t, str) else ""
              for t in texts]
+    kinds = ([None] * len(texts) if questions is None
+             else [question_kind(q) for q in questions])
+    if len(kinds) != len(texts):
+        raise ValueError("sentiment_scores needs one question (or None) per text")
     scores = np.zeros(len(texts), dtype=np.float64)
     said = []
     for i, text in enumerate(texts):
-        if _is_bare_nothing(text):
+        # A bare "Nothing" to "What was good?" is a complaint: the model reads it with its
+        # question. To anything else it is read as praise (see _BARE_NOTHING_SCORE).
+        if kinds[i] != "good" and _is_bare_nothing(text):
             scores[i] = _BARE_NOTHING_SCORE
         elif text.strip():
             said.append(i)
     if said:
-        scores[said] = np.clip(model().scores([texts[i] for i in said]), -1.0, 1.0)
+        scores[said] = np.clip(
+            model().scores([texts[i] for i in said], [kinds[i] for i in said]), -1.0, 1.0)
     return scores

@@ -43,6 +43,12 @@ LABELS = ("positive", "neutral", "negative")
 
 def load_rows(path: Path) -> list[tuple[str, str, str]]:
     """Return ``(comment_id, text, gold_label)`` for rows with text and a sentiment label."""
+    return [row[:3] for row in load_rows_with_questions(path)]
+
+
+def load_rows_with_questions(path: Path) -> list[tuple[str, str, str, str]]:
+    """Return ``(comment_id, text, gold_label, question)``: the question the comment answers,
+    as the file words it ("What could we do better?", "FFT Why?")."""
     rows = []
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -52,7 +58,8 @@ def load_rows(path: Path) -> list[tuple[str, str, str]]:
                 continue
             value = int(float(label))
             gold = "positive" if value <= 2 else "neutral" if value == 3 else "negative"
-            rows.append((row["Comment ID"], text, gold))
+            question = " ".join((row.get("FFT question") or "").split())
+            rows.append((row["Comment ID"], text, gold, question))
     return rows
 
 
@@ -100,10 +107,13 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--errors", type=int, default=0, help="print N tune-half errors")
     args = parser.parse_args(argv)
 
-    rows = load_rows(args.data)
+    rows = load_rows_with_questions(args.data)
     ids = np.array([r[0] for r in rows])
     texts = [r[1] for r in rows]
     gold = np.array([r[2] for r in rows])
+    questions = [r[3] for r in rows]
+    kinds = [sentiment.question_kind(q) or "none" for q in questions]
+    print("question kinds:", {k: kinds.count(k) for k in sorted(set(kinds))})
     halves = np.array([split_of(i) for i in ids])
     counts = {lab: int((gold == lab).sum()) for lab in LABELS}
     print(f"rows with text and a sentiment label: {len(rows)}  classes: {counts}")
@@ -115,10 +125,12 @@ def main(argv: list[str] | None = None) -> None:
     lexicon_labels = to_labels(lexicon, sentiment.LEXICON_NEGATIVE, sentiment.LEXICON_POSITIVE)
     sentiment.model()  # trained on first use: not part of the scoring time
     start = time.perf_counter()
-    ours = sentiment.sentiment_scores(texts)
+    ours = sentiment.sentiment_scores(texts, questions)
     elapsed = time.perf_counter() - start
     ours_labels = np.array([sentiment.sentiment_label(s) for s in ours])
     print(f"analysis.sentiment scored {len(texts)} comments in {elapsed:.2f}s")
+    text_only = sentiment.sentiment_scores(texts)
+    text_only_labels = np.array([sentiment.sentiment_label(s) for s in text_only])
 
     for half in ("tune", "test"):
         mask = halves == half
@@ -126,10 +138,12 @@ def main(argv: list[str] | None = None) -> None:
         print(report("majority class", gold[mask], np.full(mask.sum(), majority)))
         print(report("plain VADER (+-0.05)", gold[mask], to_labels(plain[mask], -0.05, 0.05)))
         print(report("lexicon and rules alone", gold[mask], lexicon_labels[mask]))
-        print(report("analysis.sentiment", gold[mask], ours_labels[mask]))
+        print(report("analysis.sentiment, text only", gold[mask], text_only_labels[mask]))
+        print(report("analysis.sentiment, with question", gold[mask], ours_labels[mask]))
 
     test = halves == "test"
-    print("\nconfusion matrix, analysis.sentiment, test half (rows gold, cols predicted):")
+    print("\nconfusion matrix, analysis.sentiment with question, test half (rows gold, cols "
+          "predicted):")
     print("           " + " ".join(f"{lab:>9}" for lab in LABELS))
     matrix = confusion_matrix(gold[test], ours_labels[test], labels=list(LABELS))
     for lab, line in zip(LABELS, matrix, strict=True):
@@ -138,7 +152,8 @@ def main(argv: list[str] | None = None) -> None:
     if args.tune:
         tune = halves == "tune"
         for name, scores in (("plain VADER", plain), ("lexicon and rules alone", lexicon),
-                             ("analysis.sentiment", ours)):
+                             ("analysis.sentiment, text only", text_only),
+                             ("analysis.sentiment, with question", ours)):
             macro, low, high = tune_thresholds(scores[tune], gold[tune])
             held = to_labels(scores[test], low, high)
             print(

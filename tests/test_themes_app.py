@@ -665,3 +665,31 @@ def test_embeddings_switched_on_but_not_installed_fails_in_plain_words(
     assert run.status == RunStatus.FAILED
     assert "pip install '.[embeddings]'" in run.message
     assert services.load_latest_model(service.id) is None
+
+
+def test_an_answer_is_read_with_the_question_it_answers(runner, service):
+    from analysis.sentiment import NEGATIVE_THRESHOLD, POSITIVE_THRESHOLD
+    from feedback_app.models import QuestionKind
+    from feedback_app.surveys import services as surveys
+
+    survey = surveys.create_survey(service, "Your views", starter_questions=False)
+    good = surveys.add_question(survey, QuestionKind.TEXT, "What was good about your care?")
+    better = surveys.add_question(survey, QuestionKind.TEXT, "What could we do better?")
+    add_comments(service, ALL_TEXTS)
+    nothing_good, nothing_better = (
+        add_comments(service, ["Nothing."], source=CommentSource.SURVEY, survey_id=survey.id,
+                     question_id=question.id)[0]
+        for question in (good, better)
+    )
+    (staff_better,) = add_comments(service, ["The reception staff."], source=CommentSource.SURVEY,
+                                   survey_id=survey.id, question_id=better.id)
+    (staff_panel,) = add_comments(service, ["The reception staff."])
+    assert runner.invoke(args=["analyse", "--service", "northshire"]).exit_code == 0
+    db.session.expire_all()
+    # "Nothing." to "what could we do better?" is praise; to "what was good?" it is not.
+    assert db.session.get(Comment, nothing_better.id).sentiment >= POSITIVE_THRESHOLD
+    assert db.session.get(Comment, nothing_good.id).sentiment < POSITIVE_THRESHOLD
+    # Naming something in answer to "what could we do better?" is a complaint about it.
+    complaint = db.session.get(Comment, staff_better.id).sentiment
+    assert complaint <= NEGATIVE_THRESHOLD
+    assert complaint < db.session.get(Comment, staff_panel.id).sentiment

@@ -23,7 +23,7 @@ from flask import Flask, current_app
 
 from analysis.embeddings import EmbeddingsUnavailable
 from analysis.redact import KINDS as REDACTED_KINDS
-from analysis.sentiment import NEGATIVE_THRESHOLD
+from analysis.sentiment import NEGATIVE_THRESHOLD, sentiment_scores
 from feedback_app.extensions import db
 from feedback_app.models import (
     Action,
@@ -31,6 +31,7 @@ from feedback_app.models import (
     Comment,
     CommentTheme,
     CurationKind,
+    Question,
     Response,
     RunStatus,
     Theme,
@@ -349,6 +350,24 @@ def analysable(text: str) -> str:
     return " ".join(_PLACEHOLDER.sub(" ", text).split())
 
 
+def _sentiments(comments: list[Comment], assignments: list[Any]) -> list[float]:
+    """Each comment's sentiment: the theme model's, except that an answer to a survey question
+    is read again with the question's wording (``analysis.sentiment``): "Nothing." answers
+    "What could we do better?" with praise and "What was good?" with none."""
+    scores = [float(a.sentiment) for a in assignments]
+    asked = [i for i, c in enumerate(comments) if c.question_id is not None]
+    if asked:
+        wording = dict(db.session.execute(
+            sa.select(Question.id, Question.text)
+            .where(Question.id.in_({comments[i].question_id for i in asked}))
+        ).all())
+        read = sentiment_scores([analysable(comments[i].redacted_text) for i in asked],
+                                [wording.get(comments[i].question_id) for i in asked])
+        for i, score in zip(asked, read, strict=True):
+            scores[i] = float(score)
+    return scores
+
+
 def _fit(run: AnalysisRun, report: Callable[[float, str], None]) -> None:
     from analysis.themes import ThemeModel
 
@@ -455,8 +474,10 @@ def _store_themes(run: AnalysisRun, model: Any, comments: list[Comment]) -> None
             .where(Comment.service_id == run.service_id, CommentTheme.source == "manual")
         )
     )
-    for comment, assignment in zip(comments, model.assignments_, strict=True):
-        comment.sentiment = float(assignment.sentiment)
+    sentiments = _sentiments(comments, model.assignments_)
+    for comment, assignment, sentiment in zip(comments, model.assignments_, sentiments,
+                                              strict=True):
+        comment.sentiment = sentiment
         if comment.id in manual:
             continue  # a person filed this comment: their choice stands
         _write_assignment(comment.id, assignment, existing, run.id)
@@ -521,8 +542,9 @@ def assign_new_comments(service_id: int, run: AnalysisRun | None = None) -> int:
     assignments = model.assign([analysable(c.redacted_text) for c in new])
     themes = _themes_by_key(service_id)
     run_id = run.id if run is not None else fit_run.id
-    for comment, assignment in zip(new, assignments, strict=True):
-        comment.sentiment = float(assignment.sentiment)
+    for comment, assignment, sentiment in zip(new, assignments, _sentiments(new, assignments),
+                                              strict=True):
+        comment.sentiment = sentiment
         _write_assignment(comment.id, assignment, themes, run_id)
     db.session.flush()
     recount_themes(service_id)

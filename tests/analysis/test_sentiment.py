@@ -134,8 +134,8 @@ def test_the_model_never_trains_on_the_real_comments_it_is_measured_on():
                     for row in csv.DictReader(handle)}
     except OSError:
         pytest.skip("FFT v6 data not available")
-    texts, labels = training_set()
-    assert len(texts) == len(labels) > 3000
+    texts, labels, kinds = training_set()
+    assert len(texts) == len(labels) == len(kinds) > 3000
     assert set(labels) == {"positive", "neutral", "negative"}
     # Stock answers of a few words ("Nothing", "Can't think of anything", "Excellent
     # service") are bound to coincide; no longer comment may. Counts only: an assertion
@@ -143,3 +143,43 @@ def test_the_model_never_trains_on_the_real_comments_it_is_measured_on():
     shared = [t for t in texts if " ".join(t.split()).lower() in real]
     assert sum(len(t.split()) > 5 for t in shared) == 0
     assert len(shared) < 50
+
+
+@pytest.mark.parametrize(("question", "kind"), [
+    ("What could we do better?", "better"),
+    ("How could we improve?", "better"),
+    ("What did you like least?", "better"),
+    ("What was good about your care?", "good"),
+    ("What did we do well?", "good"),
+    ("What did you like about the service?", "good"),
+    ("Why did you give that answer?", "why"),
+    ("Please tell us why you gave this answer", "why"),
+    ("Is there anything else you would like to tell us?", None),
+    ("", None),
+    (None, None),
+])
+def test_question_kind(question, kind):
+    from analysis.sentiment import question_kind
+
+    assert question_kind(question) == kind
+
+
+def test_a_short_answer_is_read_with_its_question():
+    better, good = "What could we do better?", "What was good about your care?"
+    assert sentiment_label(sentiment_score("Nothing.", better)) == "positive"
+    assert sentiment_label(sentiment_score("Nothing.", good)) != "positive"
+    assert sentiment_label(sentiment_score("The staff.", better)) == "negative"
+    assert sentiment_label(sentiment_score("The staff.", good)) == "positive"
+
+
+def test_questions_must_match_the_texts():
+    with pytest.raises(ValueError, match="one question"):
+        sentiment_scores(["Nothing.", "Good"], ["What was good?"])
+
+
+def test_batch_with_questions_equals_one_at_a_time():
+    texts = ["Nothing.", "The staff.", "Parking", ""]
+    questions = ["What was good?", "What could we do better?", None, "Why?"]
+    np.testing.assert_array_equal(sentiment_scores(texts, questions),
+                                  [sentiment_score(t, q)
+                                   for t, q in zip(texts, questions, strict=True)])
