@@ -79,6 +79,8 @@ class FFTData:
     sentiment_texts, sentiment_classes : list of str
         All rows with text and a ``Comment sentiment``, the class collapsed to
         ``negative``/``neutral``/``positive``.
+    sentiment_questions : list of str
+        The question each of those rows answers, as the file words it.
     """
 
     texts: list[str]
@@ -86,6 +88,7 @@ class FFTData:
     half: np.ndarray
     sentiment_texts: list[str]
     sentiment_classes: list[str]
+    sentiment_questions: list[str]
 
 
 def data_path(path: str | os.PathLike[str] | None = None) -> Path:
@@ -102,8 +105,9 @@ def load_fft(path: str | os.PathLike[str] | None = None) -> FFTData:
     col = {name: i for i, name in enumerate(header)}
     label_names = header[_FIRST_LABEL_COLUMN:]
     text_i, id_i, senti_i = col["FFT answer"], col["Comment ID"], col["Comment sentiment"]
+    question_i = col.get("FFT question")
     texts, labels, ids = [], [], []
-    sentiment_texts, sentiment_classes = [], []
+    sentiment_texts, sentiment_classes, sentiment_questions = [], [], []
     for row in rows:
         text = row[text_i].strip()
         if not text:
@@ -114,6 +118,8 @@ def load_fft(path: str | os.PathLike[str] | None = None) -> FFTData:
             sentiment_classes.append(
                 "positive" if value <= 2 else "neutral" if value == 3 else "negative"
             )
+            sentiment_questions.append(
+                " ".join(row[question_i].split()) if question_i is not None else "")
         on = [name for name, v in zip(label_names, row[_FIRST_LABEL_COLUMN:], strict=False)
               if v.strip() == "1"]
         if len(on) == 1 and on[0] not in _NOT_LABELS:
@@ -124,7 +130,7 @@ def load_fft(path: str | os.PathLike[str] | None = None) -> FFTData:
     order = np.random.default_rng(20240601).permutation(len(ids))
     half = np.zeros(len(ids), dtype=bool)
     half[order[: len(ids) // 2]] = True
-    return FFTData(texts, labels, half, sentiment_texts, sentiment_classes)
+    return FFTData(texts, labels, half, sentiment_texts, sentiment_classes, sentiment_questions)
 
 
 def discovery_scores(primary: Sequence[str], labels: Sequence[str],
@@ -261,10 +267,12 @@ def run(path: str | os.PathLike[str] | None = None, ablation: bool = True,
 
 
 def sentiment_agreement(data: FFTData, echo: Callable[[str], None] = print) -> dict[str, float]:
-    """Accuracy and macro-F1 of the sentiment module against the labellers' 3 classes."""
+    """Accuracy and macro-F1 of the sentiment module against the labellers' 3 classes, each
+    comment read with the question it answers."""
     from analysis.sentiment import sentiment_label, sentiment_scores
 
-    predicted = [sentiment_label(float(s)) for s in sentiment_scores(data.sentiment_texts)]
+    predicted = [sentiment_label(float(s))
+                 for s in sentiment_scores(data.sentiment_texts, data.sentiment_questions)]
     truth = data.sentiment_classes
     out = {
         "n": float(len(truth)),
