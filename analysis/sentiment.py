@@ -19,7 +19,9 @@ and word-pair TF-IDF features and the lexicon score (as a value and as the three
 thresholds make), trained, at first use, on feedback written for this project and labelled on
 the same 1-5 scale as the NHS labellers use (``data/sentiment_training.csv``: ambulance, mental
 health, community and Talking Therapies answers, and hard cases such as bare suggestions, "as
-above", sarcasm). The score is P(positive) - P(negative), from -1 to 1. The lexicon alone reads
+above", sarcasm). When the question a comment answers is known (:func:`question_kind` reads
+its wording), the model reads that too: "Nothing." answers "What could we do better?" with
+praise and "What was good?" with none. The score is P(positive) - P(negative), from -1 to 1. The lexicon alone reads
 "Parking." or "Nobody rang me back." as neutral, though they answer "what could we do better?"
 with a complaint; the model learns how such answers are meant.
 
@@ -479,8 +481,8 @@ class _Model:
 
 
 def model() -> _Model:
-    """The learnt model, trained once per process on first use (thread-safe; about 5 CPU
-    seconds, most of it the lexicon reading the training examples)."""
+    """The learnt model, trained once per process on first use (thread-safe; about 10 CPU
+    seconds)."""
     global _model
     if _model is None:
         with _lock:
