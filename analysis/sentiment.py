@@ -21,9 +21,9 @@ the same 1-5 scale as the NHS labellers use (``data/sentiment_training.csv``: am
 health, community and Talking Therapies answers, and hard cases such as bare suggestions, "as
 above", sarcasm). When the question a comment answers is known (:func:`question_kind` reads
 its wording), the model reads that too: "Nothing." answers "What could we do better?" with
-praise and "What was good?" with none. The score is P(positive) - P(negative), from -1 to 1. The lexicon alone reads
-"Parking." or "Nobody rang me back." as neutral, though they answer "what could we do better?"
-with a complaint; the model learns how such answers are meant.
+praise and "What was good?" with none. The score is P(positive) - P(negative), from -1 to 1.
+The lexicon alone reads "Parking." or "Nobody rang me back." as neutral, though they answer
+"what could we do better?" with a complaint; the model learns how such answers are meant.
 
 The thresholds that turn a score into a label were chosen by a grid search on a fixed half of
 real, human-labelled NHS Friends and Family Test comments and checked on the other half, which

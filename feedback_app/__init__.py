@@ -29,8 +29,8 @@ def create_app(config_class: type[Config] | Config = Config) -> Flask:
 
 def warm_up(app: Flask) -> None:
     """Train the learnt risk reader and the learnt sentiment model in the background as the
-    server starts (about 15 CPU seconds together), so neither the first person to send feedback nor the
-    first filing of it waits for them. Tests train them when first used."""
+    server starts (about 15 CPU seconds together), so neither the first person to send
+    feedback nor the first filing of it waits for them. Tests train them when first used."""
     if app.testing:
         return
     import threading
