@@ -41,14 +41,10 @@ SPLIT_SALT = "yousaid-sentiment-split-v1"
 LABELS = ("positive", "neutral", "negative")
 
 
-def load_rows(path: Path) -> list[tuple[str, str, str]]:
-    """Return ``(comment_id, text, gold_label)`` for rows with text and a sentiment label."""
-    return [row[:3] for row in load_rows_with_questions(path)]
-
-
-def load_rows_with_questions(path: Path) -> list[tuple[str, str, str, str]]:
-    """Return ``(comment_id, text, gold_label, question)``: the question the comment answers,
-    as the file words it ("What could we do better?", "FFT Why?")."""
+def load_rows(path: Path) -> list[tuple[str, str, str, str]]:
+    """Return ``(comment_id, text, gold_label, question)`` for rows with text and a sentiment
+    label: the question the comment answers, as the file words it ("What could we do
+    better?", "FFT Why?")."""
     rows = []
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
@@ -107,7 +103,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--errors", type=int, default=0, help="print N tune-half errors")
     args = parser.parse_args(argv)
 
-    rows = load_rows_with_questions(args.data)
+    rows = load_rows(args.data)
     ids = np.array([r[0] for r in rows])
     texts = [r[1] for r in rows]
     gold = np.array([r[2] for r in rows])
