@@ -1395,6 +1395,25 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
     (1, "abuse", r"\b(?:scared|afraid|frightened|terrified) (?:of )?what (?:he|she|they)(?:'ll"
                  r"| will| might| would) do\b|\bpushed me over\b",
                  "scared|afraid|frightened|terified|pushed"),
+    # Round 7, from holdout18's misses: being found afterwards ("I booked it so my family
+    # wouldn't be the ones to find me"), and endurance running out ("I don't know how much
+    # longer I can keep doing this"), both without a word of risk in them.
+    (2, "self", r"\b(?:be|being) the (?:ones?|person|first(?: one)?|people) (?:to|who|that)"
+                r" (?:find|finds|found|discover\w*) me\b"
+                r"|\b(?:so|that|then) (?:my |the |our )?(?:\w+ )?(?:wouldn't|won't|don't|doesn't"
+                r"|didn't|will not|would not|never) (?:have to |need to |be the ones? to )?(?:find"
+                r"|discover) me\b",
+                "find me|finds me|found me|discover"),
+    (1, "self", r"\b(?:where|somewhere) (?:nobody|no one|noone) (?:will|would|'ll|can|could)"
+                r" (?:ever )?find me\b"
+                r"|\b(?:don't|do not|not sure|no idea|unsure|dunno) (?:know )?how"
+                r" (?:much )?(?:longer|long) i (?:can|could|will be able to|'ll be able to"
+                r"|am able to) (?:keep (?:doing this|going|on|this up|fighting|holding on"
+                r"|my ?self going)|go on|carry on|cope|take (?:it|this|much more)|hold on|last"
+                r"|survive|do this|stay)\b"
+                r"|\bcan't keep (?:doing this|going|living like this|on like this|fighting)"
+                r"(?=\W*$|[.,;!?]| any ?more\b| like this\b| much longer\b| for much longer\b)",
+                "find me|longer|how long|can't keep|cant keep"),
 ]
 
 _COMPILED = [
@@ -1569,6 +1588,22 @@ _JOKING_AFTER = _compile(
     r"|\(?jokes?\)?)\b",
     words=True,
 )
+# A laugh or a bracketed "(joke)" further on in the same sentence ("... want to jump off a
+# bridge (joke!! but please change it)"): the same, looked for up to 40 characters after the
+# phrase. A bare "joke" or "kidding" there is not looked for: "I want to die and I'm not
+# kidding", "... the waiting list is a joke" say the opposite.
+_JOKE_MARK = _compile(
+    r"(?<=\()(?:only |just )?(?:jokes?|joking|kidding|jk|lol)\b"
+    r"|\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk)\b",
+    words=True,
+)
+# Anger at whoever made a thing ("I want to kill whoever designed this form") is said of a
+# form or a phone line, not a person the writer knows: review, never urgent.
+_MAKER_AFTER = _compile(
+    r"\W*(?:designed|invented|came up with|thought up|thought of|wrote|chose|picked|created"
+    r"|programmed|is responsible for|was responsible for|decided)\b",
+    words=True,
+)
 # Ambivalence about answering a screening question honestly keeps a flag (see module doc).
 _CONCEALMENT = _compile(
     r"\banswer\w* (?:it |them )?honestly\b|\b(?:never|don't|dont|didn't) know (?:how|what) to"
@@ -1691,6 +1726,9 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
         _is_negated(before, norm[start:end].split(" ", 1)[0])
         or _DENIAL_AFTER.match(norm, end, min(len(norm), end + 30)) is not None
         or _JOKING_AFTER.match(norm, end, min(len(norm), end + 20)) is not None
+        or _found(_JOKE_MARK, norm, end, min(sentence[1] + 2, end + 40))
+        or (norm.endswith("whoever", start, end)
+            and _MAKER_AFTER.match(norm, end, min(len(norm), end + 30)) is not None)
         or _found(_HISTORY, norm, left, right)
         or _is_third_party(norm[start:end], family, before)
         or _found(_RECENCY_DENIAL, norm, *sentence)

@@ -202,12 +202,18 @@ def model() -> Any:
 def may_speak(text: str) -> bool:
     """Whether the reader may flag ``text``: it uses a word from the vocabulary of risk, as
     written or as the rules read it (typos corrected, repeated letters squeezed, "0v3rd0se"
-    spelt out), so that a misspelt risk word still lets the reader in."""
-    if _RISK_WORDS.search(text) is not None:
-        return True
-    from analysis.risk import _MAX_CHARS, _read
+    spelt out), so that a misspelt risk word still lets the reader in. A word inside one of
+    the rules' idioms ("dying to know") does not count."""
+    from analysis.risk import _IDIOMS, _MAX_CHARS, _read, _word_matches
 
     read = _read(text[:_MAX_CHARS])[1]
+    idioms = [m.span() for m in _word_matches(_IDIOMS, read)]
+    if not idioms and _RISK_WORDS.search(text) is not None:
+        return True
+    for start, end in idioms:
+        # A risk word inside an idiom ("I'm dying to know", "this wait is killing me") is not
+        # one: the text is read without it.
+        read = read[:start] + " " * (end - start) + read[end:]
     words = _squeezed_risk_words()
     return words.search(read) is not None or words.search(read.replace("'", "")) is not None
 

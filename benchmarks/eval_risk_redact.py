@@ -71,13 +71,16 @@ DATA = ROOT / "tests" / "data"
 RISK_CSV = DATA / "risk_eval.csv"
 #: Evaluation slices by six more independent writers, never trained on and never read
 #: before they were scored (``holdout17``'s false flags were read after its one scoring).
-#: ``holdout18``, in ``risk_holdout18.csv``, is sealed for the next round.
+#: ``holdout18`` was scored once, then its misses were read and written into rules (round 7),
+#: so it is not among the untuned slices. ``holdout19``, in ``risk_holdout19.csv``, is sealed
+#: for the next round.
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
 HOLDOUT14_CSV = DATA / "risk_holdout14.csv"
 HOLDOUT15_CSV = DATA / "risk_holdout15.csv"
 HOLDOUT16_CSV = DATA / "risk_holdout16.csv"
 HOLDOUT17_CSV = DATA / "risk_holdout17.csv"
+HOLDOUT18_CSV = DATA / "risk_holdout18.csv"
 #: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
 #: again"), with some risk said in the same tone, by an independent writer: not trained on, it
 #: measures how often the reader is fooled by style. Its rows were read (not sealed).
@@ -85,14 +88,14 @@ STYLE_CSV = DATA / "risk_style.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
 #: evaluation slices.
 RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV, HOLDOUT15_CSV,
-             HOLDOUT16_CSV, HOLDOUT17_CSV, STYLE_CSV)
+             HOLDOUT16_CSV, HOLDOUT17_CSV, HOLDOUT18_CSV, STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
           "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
           "train15", "train16c",
           "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
-          "holdout17", "style12")
+          "holdout17", "holdout18", "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.

@@ -391,12 +391,12 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
 
     texts, labels = training_set()
     held_out = {r["text"] for r in _rows() if r["split"] == "holdout11"}
-    # holdout12 to holdout17, holdout18 (sealed for the next round) and the style slice are
+    # holdout12 to holdout18, holdout19 (sealed for the next round) and the style slice are
     # evaluation slices (BENCHMARKS.md): never trained on either.
     for name, size in (("risk_holdout12.csv", 149), ("risk_holdout13.csv", 150),
                        ("risk_holdout14.csv", 150), ("risk_holdout15.csv", 150),
                        ("risk_holdout16.csv", 150), ("risk_holdout17.csv", 150),
-                       ("risk_holdout18.csv", 150),
+                       ("risk_holdout18.csv", 150), ("risk_holdout19.csv", 150),
                        ("risk_style.csv", 339)):
         with (ROOT / "tests" / "data" / name).open(newline="", encoding="utf-8") as f:
             sealed = {r["text"] for r in csv.DictReader(f)}
@@ -577,3 +577,57 @@ def test_a_laugh_after_the_phrase_lowers_it_to_review_never_to_none(text):
     # Urgent before; a laugh may hide something, so the flag stays.
     assert assess_rules(text).level == "review"
     assert assess_rules("I wanted to die lollipops were all they had.").level == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    "The hold music would make anyone want to jump off a bridge (joke!! but please change it)",
+    "I want to jump off a bridge after that call, haha",
+])
+def test_a_laugh_later_in_the_sentence_lowers_it_to_review(text):
+    # Urgent before: the laugh came after more words than the phrase itself.
+    assert assess_rules(text).level == "review"
+
+
+@pytest.mark.parametrize("text", [
+    "I want to die, the waiting list is a joke",
+    "I want to die and I'm not kidding",
+    "I want to die (not a joke)",
+])
+def test_a_complaint_about_a_joke_is_not_a_laugh(text):
+    assert assess_rules(text).level == "urgent"
+
+
+def test_anger_at_whoever_designed_a_form_is_review_not_urgent():
+    # Urgent before; anger at whoever hurt someone the writer knows stays urgent.
+    assert assess_rules("I want to kill whoever designed this form, it's so long").level == "review"
+    assert assess_rules("I want to kill whoever hurt my daughter").level == "urgent"
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Round 7, from holdout18's two misses (no word of risk in either): none before.
+    ("I'm writing this from a hotel room. I booked it so my family wouldn't be the ones to "
+     "find me.", "urgent"),
+    ("so the kids won't find me", "urgent"),
+    ("The waiting list is so long and honestly I don't know how much longer I can keep doing "
+     "this.", "review"),
+    ("dont know how much longer i can cope", "review"),
+    ("I can't keep doing this.", "review"),
+    ("I just want to go somewhere where nobody will find me", "review"),
+    # Their look-alikes stay unflagged.
+    ("I don't know how much longer I can wait for an appointment", "none"),
+    ("I can't keep going to appointments at 9am", "none"),
+    ("Nobody could find me an appointment for weeks", "none"),
+    ("The receptionist was the first one to find me a slot", "none"),
+])
+def test_being_found_and_endurance_running_out(text, level):
+    assert assess_rules(text).level == level
+
+
+def test_a_risk_word_inside_an_idiom_does_not_let_the_reader_in():
+    # The reader flagged this at the ordinary threshold because of "dying"; the rules already
+    # read "dying to" as an idiom.
+    from analysis import risk_learnt
+
+    assert not risk_learnt.may_speak(
+        "I'm dying to know when my next appointment is, nobody has told me anything.")
+    assert risk_learnt.may_speak("I'm dying to know if this will ever end, I want to die")
