@@ -6,13 +6,13 @@ Run from the repository root::
 
 Risk is scored twice: the hand-written rules alone (``assess_rules``) and what the app runs,
 the rules plus the learnt reader (``assess_risk``, see ``analysis/risk_learnt.py``). The learnt
-reader is trained on every slice but ``UNTUNED`` (``analysis/data/risk_training.csv``), so on
-those slices its figures are training figures; ``UNTUNED`` (``tests/data/risk_eval.csv``) is the
-honest estimate for both. With the shared NHS FFT data present, the share of those real
-comments each flags is reported too (almost none of them are about risk). ``--calibrate``
-prints the scores at which the learnt reader would add flags to a given share of the real
-comments, for each of its two thresholds (``analysis.risk_learnt.THRESHOLD`` and
-``STRICT_THRESHOLD``).
+reader is trained on every slice in ``analysis/data/risk_training.csv``, so on those slices
+its figures are training figures; the slices in ``tests/data/`` are never trained on, and of
+them ``UNTUNED`` were not read to write rules either: the honest estimate for both. With
+the shared NHS FFT data present, the share of those real comments each flags is reported too
+(almost none of them are about risk). ``--calibrate`` prints the scores at which the learnt
+reader would add flags to a given share of the real comments, for each of its two thresholds
+(``analysis.risk_learnt.THRESHOLD`` and ``STRICT_THRESHOLD``).
 
 ``--learnt`` adds an experiment: logistic regressions on TF-IDF n-grams and (with the optional
 ``embeddings`` extra) on sentence embeddings, trained on the tuned risk slices and scored on the
@@ -31,10 +31,14 @@ round of changes and scored before the next, then used to improve the rules
 the fifth; ``train13c`` and ``train14c`` hold ordinary and warm comments in the style the
 reader mistook for risk (``train14c`` with some risk said in the same tone); ``train15`` (one
 more writer: disclosures with no risk word) only trains the reader, and ``train16c`` (one more)
-holds ordinary personal feedback in the style the reader mistook for risk. ``holdout11``
-to ``holdout17`` (``UNTUNED``, the last six in ``tests/data/risk_holdout12.csv`` to
-``risk_holdout17.csv``), written by seven more such writers, are never trained on: the honest
-estimate. Metrics are printed
+holds ordinary personal feedback in the style the reader mistook for risk. ``holdout11`` to
+``holdout17`` (``UNTUNED``, the last six in ``tests/data/risk_holdout12.csv`` to
+``risk_holdout17.csv``), written by seven more such writers, are never trained on: the
+honest estimate. ``holdout18`` is never trained on either, but its misses were read to write
+rules (round 7). ``situations17`` (one more writer, 597
+rows: disclosures told through preparations, being found and endurance running out, with no
+word of risk, and their look-alikes) was written as training rows but is kept as an
+evaluation slice, unread (BENCHMARKS.md, round 7). Metrics are printed
 per split, for all the other slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
@@ -81,6 +85,7 @@ HOLDOUT15_CSV = DATA / "risk_holdout15.csv"
 HOLDOUT16_CSV = DATA / "risk_holdout16.csv"
 HOLDOUT17_CSV = DATA / "risk_holdout17.csv"
 HOLDOUT18_CSV = DATA / "risk_holdout18.csv"
+SITUATIONS17_CSV = DATA / "risk_situations17.csv"
 #: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
 #: again"), with some risk said in the same tone, by an independent writer: not trained on, it
 #: measures how often the reader is fooled by style. Its rows were read (not sealed).
@@ -88,19 +93,21 @@ STYLE_CSV = DATA / "risk_style.csv"
 #: Every risk row: the slices the rules (and the learnt reader) were built from, then the
 #: evaluation slices.
 RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV, HOLDOUT15_CSV,
-             HOLDOUT16_CSV, HOLDOUT17_CSV, HOLDOUT18_CSV, STYLE_CSV)
+             HOLDOUT16_CSV, HOLDOUT17_CSV, HOLDOUT18_CSV, SITUATIONS17_CSV, STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
           "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
           "train15", "train16c",
           "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
-          "holdout17", "holdout18", "style12")
+          "holdout17", "holdout18", "situations17", "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
 UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
            "holdout17")
+#: The slices in ``tests/data/`` with their own names: never trained on.
+NEVER_TRAINED = (*UNTUNED, "holdout18", "situations17", "style12")
 #: The slices the rules were developed against (the rest of the training rows, written later,
 #: only train the learnt reader).
 RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]
@@ -277,9 +284,11 @@ def _by_split(
 
 def report_risk(rows: list[dict[str, str]]) -> None:
     print("## Risk flagging (analysis/data/risk_training.csv + tests/data/risk_eval.csv"
-          " + tests/data/risk_holdout12.csv)")
+          " + tests/data/risk_holdout12.csv to risk_holdout18.csv, risk_situations17.csv and"
+          " risk_style.csv)")
     print("(rules = assess_rules; app = assess_risk, the rules plus the learnt reader, which "
-          "was trained on every slice but " + ", ".join(UNTUNED) + ")")
+          "was trained on every slice but " + ", ".join(NEVER_TRAINED) + "; untuned: "
+          + ", ".join(UNTUNED) + ")")
     for name, group in _by_split(rows):
         score = score_risk(group)
         rules = score_risk(group, learnt=False)
