@@ -1766,7 +1766,9 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
 
     The hand-written rules (:func:`assess_rules`) decide first. A comment they pass is read
     again by a learnt model (:mod:`analysis.risk_learnt`), which catches disclosures worded in
-    ways the rules do not know and makes them ``review``, never ``urgent``.
+    ways the rules do not know and makes them ``review``, or ``urgent`` when a second learnt
+    model, trained to tell urgent disclosures from the rest, is sure (and the rules saw no
+    risk phrase they judged harmless).
 
     Parameters
     ----------
@@ -1793,7 +1795,11 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
     # The reason is a whole sentence, shown to staff: identifiers in it are replaced.
     from analysis.redact import redact
 
-    return RiskAssessment(REVIEW, (redact(reason[:300]).text,), learnt=True)
+    # Where the rules saw a risk phrase and judged it harmless in context, their judgement of
+    # the level stands; otherwise the urgency model may call the flag urgent.
+    urgent = not phrase_seen and risk_learnt.is_urgent(text[:_MAX_CHARS])
+    return RiskAssessment(URGENT if urgent else REVIEW, (redact(reason[:300]).text,),
+                          learnt=True)
 
 
 def _learnt_reads(text: object, found: RiskAssessment) -> bool:

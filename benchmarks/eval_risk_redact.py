@@ -447,7 +447,10 @@ def report_calibration() -> None:
         STRICT_SHARE,
         STRICT_THRESHOLD,
         THRESHOLD,
+        URGENT_SHARE,
+        URGENT_THRESHOLD,
         read_comment,
+        urgency_scores,
     )
 
     everything = real_fft_comments()
@@ -458,13 +461,16 @@ def report_calibration() -> None:
     # something), each read whole and sentence by sentence: its best score among pieces held
     # to the ordinary threshold and among those held to the strict one (see
     # analysis.risk_learnt.read_comment).
-    ordinary, strict = [], []
+    ordinary, strict, urgency = [], [], []
     for text in everything:
         found, phrase_seen = _rules(text)
         if _learnt_reads(text, found):
             best, best_strict, _ = read_comment(text, phrase_seen)
             ordinary.append(best)
             strict.append(best_strict)
+            if not phrase_seen and (best >= THRESHOLD or best_strict >= STRICT_THRESHOLD):
+                # A learnt flag the urgency model may call urgent (analysis.risk.assess_risk).
+                urgency.append(float(urgency_scores([text])[0]))
     n = len(everything)
     print(f"\n## Calibration: the learnt reader reads {len(ordinary):,} of {n:,} real comments")
     added = 0
@@ -481,6 +487,14 @@ def report_calibration() -> None:
     added = sum(a >= THRESHOLD or b >= STRICT_THRESHOLD
                 for a, b in zip(ordinary, strict, strict=True))
     print(f"  together the reader adds flags to {added} ({added / n:.2%})")
+    scores = np.sort(urgency)[::-1]
+    for share in (URGENT_SHARE / 2, URGENT_SHARE, URGENT_SHARE * 2):
+        rule = "  (URGENT_THRESHOLD should be this)" if share == URGENT_SHARE else ""
+        print(f"  URGENT_THRESHOLD: score making learnt flags urgent in {share:.2%} of all real "
+              f"comments: {scores[max(int(share * n), 1) - 1]:.3f}{rule}")
+    count = int((scores >= URGENT_THRESHOLD).sum())
+    print(f"  URGENT_THRESHOLD now {URGENT_THRESHOLD}: {count} learnt flags reach it "
+          f"({count / n:.2%})")
 
 
 def main() -> None:

@@ -39,6 +39,7 @@ def warm_up(app: Flask) -> None:
 
     def train() -> None:
         risk_learnt.model()
+        risk_learnt.urgency_model()
         sentiment.model()
 
     threading.Thread(target=train, name="learnt-models-warm-up", daemon=True).start()

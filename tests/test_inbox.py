@@ -297,13 +297,19 @@ def test_a_flag_from_the_learnt_reader_says_so_and_that_it_is_often_wrong(client
     from feedback_app.comments.services import record_comment
 
     text = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
+    softer = "Some days I wonder if anyone would notice if I stopped turning up to anything at all."
     learnt = record_comment(service_id=service.id, source="survey", text=text)
+    review = record_comment(service_id=service.id, source="survey", text=softer)
     words = record_comment(service_id=service.id, source="survey",
                            text="Honestly I want to kill myself tonight")
     db.session.commit()
-    assert (learnt.risk_level, learnt.risk_learnt) == ("review", True)
+    # The learnt urgency model calls the first urgent (a method, most nights), the second not.
+    assert (learnt.risk_level, learnt.risk_learnt) == ("urgent", True)
+    assert (review.risk_level, review.risk_learnt) == ("review", True)
     assert words.risk_learnt is False
-    for html in (_html(client, "/feedback/attention"), _html(client, f"/feedback/{learnt.id}")):
+    queue = _html(client, "/feedback/attention")
+    assert queue.index(f"“{text}”") < queue.index(f"“{softer}”")
+    for html in (queue, _html(client, f"/feedback/{learnt.id}")):
         assert "Our risk rules did not flag it" in html
         assert "often wrong" in html
         assert f"“{text}”" in html
@@ -315,7 +321,8 @@ def test_a_flag_from_the_learnt_reader_says_so_and_that_it_is_often_wrong(client
 
 def test_rescreening_only_raises_and_labels_earlier_reader_flags(app, service, make_comment):
     # After the risk check improves, `flask rescreen-risk` runs it again over stored comments.
-    reader_text = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
+    reader_text = ("Some days I wonder if anyone would notice if I stopped turning up to anything"
+                   " at all.")
     missed = make_comment(service, "Pills counted. Note written.")  # a newer rule's catch
     old_reader = make_comment(service, reader_text, risk_level="review",
                               risk_reasons=[reader_text])  # flagged before risk_learnt existed

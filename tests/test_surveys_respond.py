@@ -365,12 +365,13 @@ def test_words_that_suggest_risk_put_the_help_first(client, survey):
 
 
 def test_risk_in_words_no_rule_knows_still_reaches_a_person(client, survey):
-    # The hand-written rules pass this; the learnt second reader marks it for review.
+    # The hand-written rules pass this; the learnt second reader flags it, and its urgency
+    # model calls it urgent.
     field = qid(survey, QuestionKind.TEXT)
     words = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
     posted = client.post(f"/s/{survey.slug}", data={**full_answers(survey), field: words})
     comment = db.session.scalar(sa.select(Comment))
-    assert comment.risk_level == "review"
+    assert (comment.risk_level, comment.risk_learnt) == ("urgent", True)
     assert comment.risk_reasons == [
         "Most nights I sit in the car by the reservoir and wonder how deep the water is."]
     html = client.get(posted.headers["Location"]).get_data(as_text=True)
@@ -385,6 +386,7 @@ def test_starting_the_server_trains_the_learnt_models_in_the_background(monkeypa
 
     started = []
     monkeypatch.setattr(risk_learnt, "model", lambda: started.append("risk"))
+    monkeypatch.setattr(risk_learnt, "urgency_model", lambda: started.append("urgency"))
     monkeypatch.setattr(sentiment, "model", lambda: started.append("sentiment"))
 
     class Served(Config):
@@ -396,7 +398,7 @@ def test_starting_the_server_trains_the_learnt_models_in_the_background(monkeypa
     for thread in threading.enumerate():
         if thread.name == "learnt-models-warm-up":
             thread.join(10)
-    assert started == ["risk", "sentiment"]
+    assert started == ["risk", "urgency", "sentiment"]
 
 
 def test_without_risk_words_the_help_card_comes_after_the_receipt(client, survey):

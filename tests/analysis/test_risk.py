@@ -347,14 +347,16 @@ def test_untuned_held_out_slices_stay_at_their_measured_level(split, size):
 # --- The learnt reader ---------------------------------------------------------------------
 
 
-def test_learnt_reader_flags_a_disclosure_no_rule_knows_as_review_with_the_sentence():
-    text = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
+def test_learnt_reader_flags_a_disclosure_no_rule_knows_with_the_sentence():
+    text = ("Some days I wonder if anyone would notice if I stopped turning up to anything at "
+            "all. The car park is always full.")
     assert risk.assess_rules(text).level == "none"
     found = assess_risk(text)
-    assert found.level == "review"  # a prompt for a person, never urgent on its own
+    assert found.level == "review"  # a prompt for a person; urgent only when the urgency
+    # model is sure (test_a_learnt_flag_is_urgent_when_the_urgency_model_is_sure)
     assert found.learnt and not risk.assess_rules("I want to die").learnt
-    assert found.reasons == ("Most nights I sit in the car by the reservoir and wonder how "
-                             "deep the water is.",)
+    assert found.reasons == ("Some days I wonder if anyone would notice if I stopped turning "
+                             "up to anything at all.",)
     assert assess_risk(text, learnt=False).level == "none"
 
 
@@ -362,7 +364,7 @@ def test_learnt_reason_never_carries_identifiers():
     text = ("Please ring me on 07700 900123. Most nights I sit in the car by the reservoir and "
             "wonder how deep the water is, my NHS number is 943 476 5919.")
     found = assess_risk(text)
-    assert found.level == "review"
+    assert found.flag and found.learnt
     assert "07700" not in " ".join(found.reasons) and "5919" not in " ".join(found.reasons)
     assert "[NHS NUMBER]" in found.reasons[0]
 
@@ -632,3 +634,47 @@ def test_a_risk_word_inside_an_idiom_does_not_let_the_reader_in():
     assert not risk_learnt.may_speak(
         "I'm dying to know when my next appointment is, nobody has told me anything.")
     assert risk_learnt.may_speak("I'm dying to know if this will ever end, I want to die")
+
+
+def test_a_learnt_flag_is_urgent_when_the_urgency_model_is_sure():
+    # Every learnt flag was review before; most on the slices never trained on were written
+    # as urgent (BENCHMARKS.md, round 7).
+    method = assess_risk(
+        "Most nights I sit in the car by the reservoir and wonder how deep the water is.")
+    softer = assess_risk(
+        "Some days I wonder if anyone would notice if I stopped turning up to anything at all.")
+    assert (method.level, method.learnt) == ("urgent", True)
+    assert (softer.level, softer.learnt) == ("review", True)
+
+
+def test_the_rules_judgement_of_a_harmless_phrase_keeps_a_learnt_flag_at_review(monkeypatch):
+    from analysis import risk_learnt
+
+    # "the leaflet on self-harm": the rules saw the phrase and judged it harmless, so the
+    # reader may still flag the comment (at its strict threshold) but never as urgent.
+    monkeypatch.setattr(risk_learnt, "flags", lambda text, phrase_seen=False: text)
+    monkeypatch.setattr(risk_learnt, "is_urgent", lambda text: True)
+    text = "The leaflet on self-harm was out of date."
+    assert risk._rules(text) == (RiskAssessment("none"), True)
+    assert assess_risk(text).level == "review"
+    assert assess_risk("My evenings are hard.").level == "urgent"
+
+
+def test_ordinary_example_feedback_is_never_a_learnt_urgent_flag():
+    from analysis.risk_learnt import feedback_examples
+
+    urgent = [text for section, _, text in feedback_examples()
+              if section != "risk" and assess_risk(text).level == "urgent"]
+    assert urgent == []
+
+
+@pytest.mark.slow
+def test_the_urgency_model_makes_few_real_comments_urgent():
+    bench = _load_benchmark()
+    comments = bench.real_fft_comments()
+    if not comments:
+        pytest.skip("FFT v6 data not available")
+    urgent = sum(a.learnt and a.level == "urgent" for a in map(assess_risk, comments))
+    # URGENT_THRESHOLD is set so that 0.1% of these comments are learnt urgent flags
+    # (analysis.risk_learnt.URGENT_SHARE): the top of the queue must stay for real urgency.
+    assert urgent / len(comments) <= 0.002
