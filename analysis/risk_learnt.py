@@ -145,6 +145,8 @@ _RISK_WORDS = re.compile(
 _lock = threading.Lock()
 _model: Any = None
 _urgency: Any = None
+# (text, its features) for the last text the reader read first: see learnt_scores.
+_last_features: tuple[str, Any] | None = None
 
 
 def feedback_examples() -> list[tuple[str, str, str]]:
@@ -251,7 +253,13 @@ def urgency_scores(texts: list[str]) -> np.ndarray:
     """The urgency model's probability that each text, read whole, is ``urgent`` (0 to 1)."""
     if not texts:
         return np.zeros(0)
-    return urgency_model().predict_proba(model().steps[0][1].transform(texts))[:, 1]
+    urgency = urgency_model()
+    last = _last_features
+    if len(texts) == 1 and last is not None and last[0] == texts[0]:
+        matrix = last[1]
+    else:
+        matrix = model().steps[0][1].transform(texts)
+    return urgency.predict_proba(matrix)[:, 1]
 
 
 def is_urgent(text: str) -> bool:
@@ -310,9 +318,16 @@ def _threshold_of(piece: str, phrase_seen: bool) -> float:
 
 def learnt_scores(texts: list[str]) -> np.ndarray:
     """The model's probability that each text, read whole, discloses risk (0 to 1)."""
+    global _last_features
     if not texts:
         return np.zeros(0)
-    return model().predict_proba(texts)[:, 1]
+    features, regression = (step for _, step in model().steps)
+    matrix = features.transform(texts)
+    # The comment read whole comes first when the reader reads a comment: kept, so that the
+    # urgency model, which reads the same features of the same text next, need not compute
+    # them again (the costly part).
+    _last_features = (texts[0], matrix[:1])
+    return regression.predict_proba(matrix)[:, 1]
 
 
 def _sentences(text: str) -> list[str]:

@@ -246,7 +246,9 @@ def test_a_contribution_flagged_by_the_learnt_reader_says_so(client, signed_in, 
                            data={"text": text}, follow_redirects=True)
     html = response.get_data(as_text=True)
     comment = db.session.scalar(sa.select(Comment))
-    assert (comment.risk_level, comment.risk_learnt) == ("review", True)
+    # Review or urgent, as the learnt urgency model reads it; either way it says where the
+    # flag came from.
+    assert comment.risk_learnt is True and comment.risk_level != "none"
     assert "This may describe a risk to someone&#39;s safety" in html
     assert "our risk rules did not flag it" in html
     assert "it mentions" not in html
