@@ -1784,7 +1784,14 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
         phrases in the writer's own words (for a learnt flag, the sentence that scored
         highest, with identifiers such as phone numbers replaced).
     """
-    found, phrase_seen = _rules(text)
+    found, phrase_seen, plain = _rules_in_context(text)
+    if learnt and plain:
+        # A plain review from the rules (review-rated phrases, no context cue): the urgency
+        # model may raise it, as it may a learnt flag.
+        from analysis import risk_learnt
+
+        if risk_learnt.is_urgent(text[:_MAX_CHARS]):
+            return RiskAssessment(URGENT, found.reasons)
     if not learnt or not _learnt_reads(text, found):
         return found
     from analysis import risk_learnt
@@ -1845,8 +1852,17 @@ def _read(raw: str) -> tuple[str, str, list[int] | None]:
 
 def _rules(text: str) -> tuple[RiskAssessment, bool]:
     """:func:`assess_rules`, and whether any risk pattern matched before context was weighed."""
+    found, phrase_seen, _ = _rules_in_context(text)
+    return found, phrase_seen
+
+
+def _rules_in_context(text: str) -> tuple[RiskAssessment, bool, bool]:
+    """:func:`_rules`, and whether the level is a plain ``review``: every phrase found is one
+    the rules rate review, and no context cue (negation, history, another person, a joke, a
+    screening question, a denial) bore on any of them, so the level is the phrases' own and
+    not a judgement of their context. Only such a level may the urgency model raise."""
     if not isinstance(text, str) or not text:
-        return RiskAssessment(NONE), False
+        return RiskAssessment(NONE), False, False
     raw = text[:_MAX_CHARS]
     text, norm, back = _read(raw)
 
@@ -1863,7 +1879,7 @@ def _rules(text: str) -> tuple[RiskAssessment, bool]:
             if s < e and not any(a <= s < b or a < e <= b for a, b in idioms)
         ]
     if not hits:
-        return RiskAssessment(NONE), phrase_seen
+        return RiskAssessment(NONE), phrase_seen, False
 
     clauses = [m.span() for m in _CLAUSE_BREAK.finditer(norm)]
     sentences = [m.span() for m in _SENTENCE_BREAK.finditer(norm)]
@@ -1871,6 +1887,7 @@ def _rules(text: str) -> tuple[RiskAssessment, bool]:
     best = 0
     flagged: list[tuple[int, int]] = []
     soft: list[tuple[int, int]] = []
+    plain = not concealment
     for s, e, level, family in hits:
         clause = _bounds(clauses, s, e, len(norm))
         sentence = _bounds(sentences, s, e, len(norm))
@@ -1881,20 +1898,22 @@ def _rules(text: str) -> tuple[RiskAssessment, bool]:
             flagged.append((s, e))
             best = max(best, adjusted)
         # A softer signal counts towards adding up only if no context cue would lower it.
-        if (level == adjusted == 1 and family == "self"
-                and _adjust(2, family, norm, s, e, clause, sentence) == 2):
+        uncued = level == 1 and _adjust(2, family, norm, s, e, clause, sentence) == 2
+        plain = plain and uncued
+        if uncued and adjusted == 1 and family == "self":
             soft.append((s, e))
     if best == 1 and _separate_signals(soft):
         # Two separate softer signals about the writer ("I feel like a burden and I'm ready
         # to go", "I've lived long enough, I would like to go now") add up to an urgent one.
         best = 2
     if not best:
-        return RiskAssessment(NONE), True
+        return RiskAssessment(NONE), True, False
     if back is not None:
         # Matches were found in the corrected text: map them back to the normalised text.
         norm = _normalise(text)
         flagged = [(back[s], back[e - 1] + 1) for s, e in flagged]
-    return RiskAssessment(_LEVEL_NAMES[best], _reasons(raw, text, norm, flagged)), True
+    found = RiskAssessment(_LEVEL_NAMES[best], _reasons(raw, text, norm, flagged))
+    return found, True, plain and best == 1
 
 
 def _reasons(raw: str, text: str, norm: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:

@@ -381,11 +381,36 @@ def test_learnt_reader_leaves_ordinary_and_contentless_feedback_alone(text):
     assert assess_risk(text).level == "none"
 
 
-def test_learnt_reader_never_changes_what_the_rules_decided():
+def test_learnt_models_never_lower_or_reword_what_the_rules_decided():
     for row in _rows():
         rules = risk.assess_rules(row["text"])
         if rules.flag:
-            assert assess_risk(row["text"]) == rules
+            found = assess_risk(row["text"])
+            assert (found.reasons, found.learnt) == (rules.reasons, False)
+            if found.level != rules.level:
+                # Only a plain review (no context cue) may be raised, by the urgency model.
+                assert (rules.level, found.level) == ("review", "urgent")
+                assert risk._rules_in_context(row["text"])[2]
+
+
+@pytest.mark.parametrize("text", [
+    "I'm not going to kill myself",  # negation lowered it: the rules' judgement stands
+    "I used to self-harm as a teenager",  # history
+    "My son said he wants to die",  # another person
+])
+def test_the_urgency_model_never_raises_a_level_a_context_cue_lowered(text):
+    assert not risk._rules_in_context(text)[2]
+    assert assess_risk(text).level == "review"
+
+
+def test_the_urgency_model_may_raise_a_plain_review_from_the_rules(monkeypatch):
+    from analysis import risk_learnt
+
+    text = "I feel like a burden to everyone."
+    assert risk._rules_in_context(text) == (assess_rules(text), True, True)
+    assert assess_rules(text).level == "review"
+    monkeypatch.setattr(risk_learnt, "is_urgent", lambda text: True)
+    assert assess_risk(text) == RiskAssessment("urgent", assess_rules(text).reasons)
 
 
 def test_learnt_reader_never_trains_on_the_untouched_slice():
