@@ -1768,7 +1768,9 @@ def assess_risk(text: str, learnt: bool = True) -> RiskAssessment:
     again by a learnt model (:mod:`analysis.risk_learnt`), which catches disclosures worded in
     ways the rules do not know and makes them ``review``, or ``urgent`` when a second learnt
     model, trained to tell urgent disclosures from the rest, is sure (and the rules saw no
-    risk phrase they judged harmless).
+    risk phrase they judged harmless). That model may also raise the rules' own ``review`` to
+    ``urgent`` when the phrases found are review-rated and no context cue bore on them; a
+    level a cue lowered ("I'm not going to kill myself") stays as the rules left it.
 
     Parameters
     ----------

@@ -39,7 +39,9 @@ the others (:func:`urgency_model`), scores the comment at :data:`URGENT_THRESHOL
 (:func:`is_urgent`), a score reached by the learnt flags of :data:`URGENT_SHARE` (0.1%) of the
 real comments; then it is ``urgent``, so it comes first in the queue. Before it, every
 learnt flag was ``review``, and on the slices never trained on most of them were written as
-urgent (BENCHMARKS.md, "Round 7").
+urgent (BENCHMARKS.md, "Round 7"). The same model may raise a plain ``review`` from the rules
+(review-rated phrases that no context cue touched; :func:`analysis.risk.assess_risk`), never
+a level the rules lowered for negation, history, another person or a joke.
 
 Trained without ordinary feedback as negatives, an earlier model learnt "first-person,
 emotional wording" and flagged a quarter to a half of real comments. The model still learns

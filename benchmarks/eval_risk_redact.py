@@ -441,7 +441,7 @@ def report_real_flag_rates() -> None:
 def report_calibration() -> None:
     import numpy as np
 
-    from analysis.risk import _learnt_reads, _rules
+    from analysis.risk import _learnt_reads, _rules_in_context
     from analysis.risk_learnt import (
         FLAG_SHARE,
         STRICT_SHARE,
@@ -463,7 +463,10 @@ def report_calibration() -> None:
     # analysis.risk_learnt.read_comment).
     ordinary, strict, urgency = [], [], []
     for text in everything:
-        found, phrase_seen = _rules(text)
+        found, phrase_seen, plain = _rules_in_context(text)
+        if plain:
+            # A plain review from the rules, which the urgency model may raise too.
+            urgency.append(float(urgency_scores([text])[0]))
         if _learnt_reads(text, found):
             best, best_strict, _ = read_comment(text, phrase_seen)
             ordinary.append(best)
@@ -490,11 +493,11 @@ def report_calibration() -> None:
     scores = np.sort(urgency)[::-1]
     for share in (URGENT_SHARE / 2, URGENT_SHARE, URGENT_SHARE * 2):
         rule = "  (URGENT_THRESHOLD should be this)" if share == URGENT_SHARE else ""
-        print(f"  URGENT_THRESHOLD: score making learnt flags urgent in {share:.2%} of all real "
+        print(f"  URGENT_THRESHOLD: score making flags urgent in {share:.2%} of all real "
               f"comments: {scores[max(int(share * n), 1) - 1]:.3f}{rule}")
     count = int((scores >= URGENT_THRESHOLD).sum())
-    print(f"  URGENT_THRESHOLD now {URGENT_THRESHOLD}: {count} learnt flags reach it "
-          f"({count / n:.2%})")
+    print(f"  URGENT_THRESHOLD now {URGENT_THRESHOLD}: {count} of {len(scores)} learnt flags and "
+          f"plain reviews from the rules reach it ({count / n:.2%})")
 
 
 def main() -> None:
