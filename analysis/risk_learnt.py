@@ -19,8 +19,8 @@ shipped with it:
   mistook for risk (wants, identity, feelings) as negatives, and ``train14a`` to ``train14c``,
   1,394 rows by three more (hard voices and forms; situations rather than feelings, with
   look-alikes; warm recovery feedback with some risk said in the same tone), ``train15``,
-  600 disclosures with no word of risk, ``train16c``, 595 ordinary personal comments in the
-  style the reader mistook for risk. The evaluation slices (``tests/data/risk_eval.csv``,
+  600 disclosures with no word of risk, and ``train16c``, 595 ordinary personal comments in
+  the style the reader mistook for risk. The evaluation slices (``tests/data/risk_eval.csv``,
   ``risk_holdout12.csv`` to ``risk_holdout18.csv``, ``risk_situations17.csv`` and the sealed
   ``risk_holdout19.csv``) are never trained on.
 * ``data/feedback_examples.txt``: ordinary Talking Therapies feedback in the voice of people
