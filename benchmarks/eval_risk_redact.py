@@ -35,11 +35,11 @@ holds ordinary personal feedback in the style the reader mistook for risk. ``hol
 ``holdout17`` (``UNTUNED``, the last six in ``tests/data/risk_holdout12.csv`` to
 ``risk_holdout17.csv``), written by seven more such writers, are never trained on: the
 honest estimate. ``holdout18`` is never trained on either, but its misses were read to write
-rules (round 7). ``situations17`` (one more writer, 597
-rows: disclosures told through preparations, being found and endurance running out, with no
-word of risk, and their look-alikes) was written as training rows but is kept as an
-evaluation slice, unread (BENCHMARKS.md, round 7). Metrics are printed
-per split, for all the other slices together, and overall.
+rules (round 7). ``situations17`` (one more writer, 597 rows: disclosures told through
+preparations, being found and endurance running out, with no word of risk, and their
+look-alikes) was written as training rows but is kept as an evaluation slice, unread
+(BENCHMARKS.md, round 7). Metrics are printed per split, for all the other slices together,
+and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
 (``difflib``), with each placeholder as one token. An expected placeholder counts as found only
