@@ -169,17 +169,20 @@ def feedback_examples() -> list[tuple[str, str, str]]:
     return out
 
 
+def _training_rows() -> list[tuple[str, str]]:
+    """``(text, level)`` for every row of ``data/risk_training.csv``."""
+    with TRAINING_CSV.open(newline="", encoding="utf-8") as handle:
+        return [(row["text"], row["level"]) for row in csv.DictReader(handle)]
+
+
 def training_set() -> tuple[list[str], list[int]]:
     """The texts and labels (1 = risk) the model learns from; see the module docstring."""
     from analysis.risk import assess_rules
     from analysis.taxonomy import get_taxonomy
 
-    texts: list[str] = []
-    labels: list[int] = []
-    with TRAINING_CSV.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            texts.append(row["text"])
-            labels.append(int(row["level"] != "none"))
+    rows = _training_rows()
+    texts = [text for text, _ in rows]
+    labels = [int(level != "none") for _, level in rows]
     for section, _, text in feedback_examples():
         texts.append(text)
         labels.append(int(section == "risk"))
@@ -221,12 +224,9 @@ def urgency_set() -> tuple[list[str], list[int]]:
     """The texts and labels (1 = ``urgent``) the urgency model learns from: every row of
     ``data/risk_training.csv`` (``review`` and ``none`` rows are 0) and the ordinary feedback
     examples (0, their ``[risk]`` section included, since it has no level)."""
-    texts: list[str] = []
-    labels: list[int] = []
-    with TRAINING_CSV.open(newline="", encoding="utf-8") as handle:
-        for row in csv.DictReader(handle):
-            texts.append(row["text"])
-            labels.append(int(row["level"] == "urgent"))
+    rows = _training_rows()
+    texts = [text for text, _ in rows]
+    labels = [int(level == "urgent") for _, level in rows]
     for _, _, text in feedback_examples():
         texts.append(text)
         labels.append(0)

@@ -452,11 +452,15 @@ class _Model:
     once alone, so the model reads answers whose question is known and answers without one.
     """
 
-    def __init__(self) -> None:
+    def __init__(
+        self, examples: tuple[list[str], list[str], list[str | None]] | None = None
+    ) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
 
-        texts, labels, kinds = training_set()
+        # The examples are training_set()'s unless given (benchmarks/eval_sentiment.py
+        # --in-domain trains the same model on other labels, for comparison).
+        texts, labels, kinds = examples if examples is not None else training_set()
         asked = [i for i, kind in enumerate(kinds) if kind]
         answers = [*texts, *(texts[i] for i in asked)]
         read = [*texts, *(_with_question(texts[i], kinds[i]) for i in asked)]
@@ -473,10 +477,14 @@ class _Model:
 
         return sparse.hstack([words, _lexicon_features(texts)], format="csr")
 
-    def scores(self, texts: list[str], kinds: list[str | None]) -> np.ndarray:
+    def probabilities(self, texts: list[str], kinds: list[str | None]) -> np.ndarray:
+        """Each text's probability of each class, in ``self.regression.classes_`` order."""
         words = self.vectorizer.transform(
             [_with_question(t, k) for t, k in zip(texts, kinds, strict=True)])
-        proba = self.regression.predict_proba(self._join(words, texts))
+        return self.regression.predict_proba(self._join(words, texts))
+
+    def scores(self, texts: list[str], kinds: list[str | None]) -> np.ndarray:
+        proba = self.probabilities(texts, kinds)
         return (proba[:, self.positive] - proba[:, self.negative]).astype(np.float64)
 
 

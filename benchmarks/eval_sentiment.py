@@ -103,33 +103,22 @@ def tune_thresholds(scores: np.ndarray, gold: np.ndarray) -> tuple[float, float,
 def in_domain(texts: list[str], gold: np.ndarray, questions: list[str], halves: np.ndarray,
               ours: np.ndarray) -> None:
     """What real, in-domain labels would give (see the module docstring): never shipped."""
-    from scipy import sparse
-    from sklearn.feature_extraction.text import TfidfVectorizer
-    from sklearn.linear_model import LogisticRegression
-
     tune, test = halves == "tune", halves == "test"
     kinds = [sentiment.question_kind(q) for q in questions]
-    read = [sentiment._with_question(t, k) for t, k in zip(texts, kinds, strict=True)]
-    written, written_labels, written_kinds = sentiment.training_set()
-    written_read = [sentiment._with_question(t, k)
-                    for t, k in zip(written, written_kinds, strict=True)]
-    print("\nin-domain comparison (not shipped): the model's kind, trained on real labels")
-    for name, extra, extra_labels, extra_texts in (
-        ("tune half's real labels", [], [], []),
-        ("written examples + tune half", written_read, list(written_labels), list(written)),
+    real = ([texts[i] for i in np.flatnonzero(tune)], list(gold[tune]),
+            [kinds[i] for i in np.flatnonzero(tune)])
+    written = sentiment.training_set()
+    test_texts = [texts[i] for i in np.flatnonzero(test)]
+    test_kinds = [kinds[i] for i in np.flatnonzero(test)]
+    print("\nin-domain comparison (not shipped): the shipped model's kind, trained on real labels")
+    for name, examples in (
+        ("tune half's real labels", real),
+        ("written examples + tune half",
+         tuple([*w, *r] for w, r in zip(written, real, strict=True))),
     ):
-        train_idx = np.flatnonzero(tune)
-        vectorizer = TfidfVectorizer(ngram_range=(1, 2), sublinear_tf=True)
-        words = vectorizer.fit_transform([read[i] for i in train_idx] + extra)
-        train_texts = [texts[i] for i in train_idx] + extra_texts
-        features = sparse.hstack([words, sentiment._lexicon_features(train_texts)], format="csr")
-        regression = LogisticRegression(C=4.0, max_iter=5000).fit(
-            features, list(gold[train_idx]) + extra_labels)
-        test_idx = np.flatnonzero(test)
-        test_features = sparse.hstack(
-            [vectorizer.transform([read[i] for i in test_idx]),
-             sentiment._lexicon_features([texts[i] for i in test_idx])], format="csr")
-        predicted = regression.classes_[regression.predict_proba(test_features).argmax(axis=1)]
+        trained = sentiment._Model(examples)
+        proba = trained.probabilities(test_texts, test_kinds)
+        predicted = trained.regression.classes_[proba.argmax(axis=1)]
         print(report(f"  {name}, most likely class", gold[test], predicted))
     grid = np.round(np.arange(-0.9, 0.91, 0.05), 2)
     _, low, high = max(

@@ -600,20 +600,14 @@ def test_hanging_a_picture_is_not_a_method(text):
 @pytest.mark.parametrize("text", [
     "My team lost 5-0 on Saturday, I wanted to die lol.",
     "When they said another 12 weeks I wanted to die haha",
+    # Later in the same sentence (round 7: these two were urgent until then).
+    "The hold music would make anyone want to jump off a bridge (joke!! but please change it)",
+    "I want to jump off a bridge after that call, haha",
 ])
 def test_a_laugh_after_the_phrase_lowers_it_to_review_never_to_none(text):
     # Urgent before; a laugh may hide something, so the flag stays.
     assert assess_rules(text).level == "review"
     assert assess_rules("I wanted to die lollipops were all they had.").level == "urgent"
-
-
-@pytest.mark.parametrize("text", [
-    "The hold music would make anyone want to jump off a bridge (joke!! but please change it)",
-    "I want to jump off a bridge after that call, haha",
-])
-def test_a_laugh_later_in_the_sentence_lowers_it_to_review(text):
-    # Urgent before: the laugh came after more words than the phrase itself.
-    assert assess_rules(text).level == "review"
 
 
 @pytest.mark.parametrize("text", [
