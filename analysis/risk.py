@@ -1414,6 +1414,20 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|\bcan't keep (?:doing this|going|living like this|on like this|fighting)"
                 r"(?=\W*$|[.,;!?]| any ?more\b| like this\b| much longer\b| for much longer\b)",
                 "find me|longer|how long|can't keep|cant keep"),
+    # Round 8, from holdout19's urgent rows the rules missed: a place chosen with a day, a
+    # promise that holds only until some day ("I won't do anything daft before New Year"), and
+    # counting out what is in the cupboard, with no word of risk in any of them.
+    (2, "self", r"\b(?:chosen|chose|picked|decided on|settled on|found) (?:the|a|my) (?:bridge"
+                r"|cliffs?|spot|place|tree|building|car park|roof|method|way) and (?:the|a|my)"
+                r" (?:date|day|time|night)\b"
+                r"|\b(?:chosen|chose|picked|decided on|settled on) (?:the|a|my) (?:bridge|cliffs?"
+                r"|tree|method)(?=\W*$|[.,;!?])"
+                r"|\b(?:won't|wont|will not|not going to|promise not to|promised not to) do"
+                r" anything (?:daft |stupid |silly |rash |drastic )?(?:before|until|till|while"
+                r"|whilst)\b"
+                r"|\bcounted (?:out|up) (?:what's|what is|whats|everything|all|what i've got"
+                r"|what i have)\b[^.!?]{0,40}?\b(?:enough|plenty)\b",
+                "chosen|chose|picked|decided on|settled on|found|anything|counted"),
 ]
 
 _COMPILED = [
@@ -1486,7 +1500,7 @@ _IDIOMS = _compile(
     r"|\b(?:rather|soner) die than\b"
     r"|\bcut\w* (?:down|back|corners|short|costs|out)\b|\bjump\w* (?:at|through|the queue"
     r"|to conclusions|on board|in with|on the chance)\b|\bhang (?:on|in there|out)\b"
-    r"|\bhanging (?:on|around|about|out|in there)\b|\bend of the world\b"
+    r"|\bhanging (?:on|around|about|out|in there|off|loose|by a thread)\b|\bend of the world\b"
     r"|\bhang (?:up )?(?:a|an|the|my|some|our|his|her|their|new|up)(?: new| few| big| small)?"
     r" (?:picture|pictures|painting|paintings|photo|photos|frame|frames|shelf|shelves|curtains?"
     r"|blinds?|mirror|clock|poster|posters|washing|clothes|coat|coats|jacket|lights|decorations"
@@ -1575,6 +1589,7 @@ _PROTECTIVE = _compile(
     r"|\bno (?:plans?|intent|intention)\b|\bi'm safe\b|\bi am safe\b"
     r"|(?<!think i )(?<!sure i )\bcan keep my ?self safe\b"
     r"|\b(?:never|won't|wont|wouldn't|wouldnt|not going to) (?:do|try) anything\b"
+    r"(?! (?:\w+ )?(?:before|until|till|while|whilst)\b)"
     r"|\b(?:i'd|i would|i wil|i'll) never (?:actualy )?(?:do it|do that|do anything|act on it)\b"
     r"|\b(?:i wouldn't|i won't|i wont|i wouldnt) (?:ever )?(?:actualy )?(?:do it|go through with"
     r" it)\b|\bnot saying (?:that )?i'd (?:ever )?(?:do it|act on it|do anything)\b",
@@ -1602,6 +1617,26 @@ _JOKE_MARK = _compile(
 _MAKER_AFTER = _compile(
     r"\W*(?:designed|invented|came up with|thought up|thought of|wrote|chose|picked|created"
     r"|programmed|is responsible for|was responsible for|decided)\b",
+    words=True,
+)
+# A comparison with something ordinary is hyperbole ("I'd rather jump off a cliff than share
+# in front of strangers"): "rather" just before the phrase and "than" after it, unless what
+# it is compared with is going on living ("... than live another year like this").
+_RATHER_BEFORE = _compile(r"\b(?:rather|sooner)(?: \w+){0,2} $")
+_THAN_AFTER = _compile(
+    r"(?:[^.!?]{0,30}? )?than (?!(?:\w+ ){0,2}(?:live|living|be alive|stay alive|exist"
+    r"|existing|carry on|carrying on|keep going|keep living|go on (?:like this|living|with)"
+    r"|wake up|face|feel|feeling|be here|spend another|spend the rest|suffer|suffering|be me"
+    r"|continue)\b)",
+    words=True,
+)
+# A question whether a medicine is safe with a drink ("Can I drink alcohol while on
+# sertraline?") asks for advice: review at most.
+_ADVICE_QUESTION = _compile(
+    r"\W*(?:can|could|should|may|do) (?:i|you|we) (?:\w+ )?(?:drink|have|take|mix)\b"
+    r"|\W*is it (?:ok|okay|safe|alright|fine|bad|dangerous|allowed) (?:to|if i) (?:\w+ )?(?:drink"
+    r"|have|take|mix)\b"
+    r"|\W*am i allowed to (?:drink|have|take|mix)\b",
     words=True,
 )
 # Ambivalence about answering a screening question honestly keeps a flag (see module doc).
@@ -1727,6 +1762,10 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
         or _DENIAL_AFTER.match(norm, end, min(len(norm), end + 30)) is not None
         or _JOKING_AFTER.match(norm, end, min(len(norm), end + 20)) is not None
         or _found(_JOKE_MARK, norm, end, min(sentence[1] + 2, end + 40))
+        or (_RATHER_BEFORE.search(norm, max(left, start - 40), start) is not None
+            and _THAN_AFTER.match(norm, end, sentence[1]) is not None)
+        or (norm.startswith("?", sentence[1])
+            and _ADVICE_QUESTION.match(norm, sentence[0], sentence[1]) is not None)
         or (norm.endswith("whoever", start, end)
             and _MAKER_AFTER.match(norm, end, min(len(norm), end + 30)) is not None)
         or _found(_HISTORY, norm, left, right)

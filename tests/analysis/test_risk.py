@@ -418,12 +418,13 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
 
     texts, labels = training_set()
     held_out = {r["text"] for r in _rows() if r["split"] == "holdout11"}
-    # holdout12 to holdout18, holdout19 (sealed for the next round), situations17 and the style
+    # holdout12 to holdout19, holdout20 (sealed for the next round), situations17 and the style
     # slice are evaluation slices (BENCHMARKS.md): never trained on either.
     for name, size in (("risk_holdout12.csv", 149), ("risk_holdout13.csv", 150),
                        ("risk_holdout14.csv", 150), ("risk_holdout15.csv", 150),
                        ("risk_holdout16.csv", 150), ("risk_holdout17.csv", 150),
                        ("risk_holdout18.csv", 150), ("risk_holdout19.csv", 150),
+                       ("risk_holdout20.csv", 150),
                        ("risk_situations17.csv", 597),
                        ("risk_style.csv", 339)):
         with (ROOT / "tests" / "data" / name).open(newline="", encoding="utf-8") as f:
@@ -697,3 +698,54 @@ def test_the_urgency_model_makes_few_real_comments_urgent():
     # URGENT_THRESHOLD is set so that 0.1% of these comments are learnt urgent flags
     # (analysis.risk_learnt.URGENT_SHARE): the top of the queue must stay for real urgency.
     assert urgent / len(comments) <= 0.002
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Round 8, from holdout19's false urgent flags: a comparison ("rather ... than") with
+    # something ordinary is hyperbole, a question whether a medicine is safe with a drink asks
+    # for advice. Review at most (recall first); urgent before.
+    ("I'm not a fan of groups, I'd rather jump off a cliff than share in front of strangers!",
+     "review"),
+    ("Can I drink alcohol while on sertraline? My GP said ask the therapist.", "review"),
+    ("Is it safe to have a glass of wine with my citalopram?", "review"),
+    # What they are not: the same phrases meant, or compared with going on living.
+    ("I'd rather jump off a cliff than live another year like this.", "urgent"),
+    ("I'd rather be dead than carry on like this.", "urgent"),
+    ("I've been drinking vodka with my sertraline to knock myself out.", "urgent"),
+    ("I want to jump off a cliff.", "urgent"),
+])
+def test_hyperbole_by_comparison_and_medicine_questions_are_not_urgent(text, level):
+    assert assess_rules(text).level == level
+
+
+@pytest.mark.parametrize("text", [
+    # Round 8, from holdout19's urgent rows the rules missed (review or none before).
+    "Anything else? Yes. I've chosen the bridge and the date. The therapist told me to keep "
+    "safe but it's a bit late for that.",
+    "I've picked the spot and the day.",
+    "Don't worry, I won't do anything daft before New Year. I've got it all worked out for "
+    "once the grandkids have gone home.",
+    "Counted out what's in the cupboard and it's more than enough.",
+])
+def test_round_eight_plans_are_urgent(text):
+    assert assess_rules(text).level == "urgent"
+
+
+@pytest.mark.parametrize("text", [
+    # Their look-alikes: ordinary plans and promises.
+    "I've chosen the date for my first group session.",
+    "We picked the spot for the new waiting room chairs.",
+    "I won't do anything daft, I promise, I'm safe.",
+    "I counted out my tablets for the week, it's more than enough until my GP review.",
+])
+def test_round_eight_look_alikes_are_not_urgent(text):
+    assert assess_risk(text).level != "urgent"
+
+
+def test_a_blind_hanging_off_its_bracket_is_read_at_the_strict_threshold():
+    # "hanging off" is an idiom now, so "hanging" alone no longer lets the reader in at its
+    # ordinary threshold.
+    from analysis import risk_learnt
+
+    assert not risk_learnt.may_speak("The blind in room 3 is hanging off its bracket.")
+    assert risk_learnt.may_speak("I keep thinking about hanging myself.")
