@@ -1428,6 +1428,30 @@ _PATTERNS: list[tuple[int, str, str, str]] = [
                 r"|\bcounted (?:out|up) (?:what's|what is|whats|everything|all|what i've got"
                 r"|what i have)\b[^.!?]{0,40}?\b(?:enough|plenty)\b",
                 "chosen|chose|picked|decided on|settled on|found|anything|counted"),
+    # Round 8, from holdout20's misses (one scoring): testing a ligature point, a plan for a day
+    # when nobody is home, affairs put in order, letters left for the family, wondering who
+    # would miss you, not knowing how long you can keep it together.
+    (2, "self", r"\btest(?:ed|ing)? (?:the|a|if the|whether the) (?:beam|banister|banisters|hook"
+                r"|light fitting|loft hatch|rail)\b(?! (?:for|was|is|had|has)\b)"
+                r"|\b(?:will|would|wil|can|could) (?:hold|take) my weight\b"
+                r"|\b(?:planning|planned|plan|going|gonna|gona|decided|ready) to do it (?:on|this"
+                r"|next|tonight|tomorrow|at the weekend|when)\b[^.!?]{0,40}?\b(?:away|out|gone"
+                r"|asleep|at work|on holiday|on nights|alone|on my own|by my ?self)\b"
+                r"(?![^.!?]{0,30}\b(?:homework|i mean)\b)",
+                "test|hold my|take my|to do it"),
+    (1, "self", r"\b(?:sorted|sorting|sort|put|putting|got|getting)(?: out)?(?: al)? my affairs\b"
+                r"|\bmy affairs (?:are )?(?:in order|sorted)\b"
+                r"|\b(?:written|wrote|writing|left|leaving) (?:\w+ )?(?:letters?|notes?|cards?)"
+                r" (?:for|to) (?:each of )?(?:my |al my )?(?:kids|children|family|partner|wife"
+                r"|husband|mum|mam|mom|dad|parents|sons?|daughters?|loved ones|everyone)\b"
+                r"(?![^.!?]{0,40}\b(?:exercise|homework|therapy|task|christmas|birthday)\b)"
+                r"|\b(?:wonder\w*|ask\w*|question\w*) (?:if|whether) (?:any ?one|any ?body|people"
+                r"|they|my family|my kids|my friends) would (?:really |even |actualy )?(?:miss me"
+                r"|notice (?:if i|i'm|i was|i'd))\b(?! (?:from|at|in) (?:the )?(?:group|clas"
+                r"|sesion|course|work))"
+                r"|\b(?:don't|do not|not sure|no idea|unsure|dunno) (?:know )?how"
+                r" (?:much )?(?:longer|long) i (?:can|could) (?:keep|hold) it together\b",
+                "affairs|letter|note|card|miss me|notice|together"),
 ]
 
 _COMPILED = [
@@ -1550,7 +1574,7 @@ _HISTORY = _compile(
     r"|(?<!\bat )\bonce\b(?! (?:a|every|or twice|i|you|we|they|he|she|it)\b)"
     r"|\brecover\w* from\b|\bscars? from\b|\bbefore i (?:started|began|got|had)\b"
     r"|\b(?:have|has|they've|it's|they have) (?:eased|pased|gone|subsided|stopped)\b"
-    r"|\bmuch beter now\b|\bin a beter place now\b|\blast year\b|\bold (?:scars|razor)"
+    r"|\bmuch beter now\b(?! that\b)|\bin a beter place now\b|\blast year\b|\bold (?:scars|razor)"
     r"|\b(?:years?|months?|weeks?) clean\b|\bclean (?:for|since)\b",
     words=True,
 )
@@ -1559,6 +1583,19 @@ _RECENCY_DENIAL = _compile(
     r"\bnot (?:for (?:a (?:while|long time)|ages|years|months|a few (?:years|months))|recently"
     r"|lately|in (?:years|ages|a long time))\b|\bbut not (?:any ?more|now)\b"
     r"|\b(?:years?|months?|weeks?) clean\b|\bclean (?:for|since)\b|\bin recovery\b",
+    words=True,
+)
+# Someone else's risk happening now ("My flatmate took an overdose 20 minutes ago", "... and
+# she's not answering her phone", "Please send someone"): the writer is asking for help for a
+# person in danger today, so a phrase about another person keeps its urgent level.
+_IMMINENT = _compile(
+    r"\b(?:right now|tonight|today|this morning|this afternoon|this evening|last night|just now"
+    r"|minutes? ago|an hour ago|hours ago|yesterday|tomorrow|at the weekend|this weekend"
+    r"|(?:not|isn't|isnt|won't|wont) (?:answering|picking up|answer|open the door)"
+    r"|has left|taken the keys|locked (?:himself|herself|themselves|themself) in|barricaded"
+    r"|please (?:send|ring|call|help|someone|can someone)|what do i do|ambulance|999"
+    r"|(?:he's|she's|they're|he is|she is|they are) (?:upstairs|outside|in (?:his|her|their)"
+    r" room) now)\b",
     words=True,
 )
 # "The children would manage better without their mum": the writer's own absence, written
@@ -1769,7 +1806,8 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
         or (norm.endswith("whoever", start, end)
             and _MAKER_AFTER.match(norm, end, min(len(norm), end + 30)) is not None)
         or _found(_HISTORY, norm, left, right)
-        or _is_third_party(norm[start:end], family, before)
+        or (_is_third_party(norm[start:end], family, before)
+            and (level < 2 or not _found(_IMMINENT, norm)))
         or _found(_RECENCY_DENIAL, norm, *sentence)
         or (family != "abuse" and _found(_PROTECTIVE, norm, *sentence))
     )

@@ -348,15 +348,14 @@ def test_untuned_held_out_slices_stay_at_their_measured_level(split, size):
 
 
 def test_learnt_reader_flags_a_disclosure_no_rule_knows_with_the_sentence():
-    text = ("Some days I wonder if anyone would notice if I stopped turning up to anything at "
-            "all. The car park is always full.")
+    # (Round 8's rules know "I wonder if anyone would notice if I ...", the example before.)
+    text = "Some days I feel like I'm just taking up space. The car park is always full."
     assert risk.assess_rules(text).level == "none"
     found = assess_risk(text)
     assert found.level == "review"  # a prompt for a person; urgent only when the urgency
     # model is sure (test_a_learnt_flag_is_urgent_when_the_urgency_model_is_sure)
     assert found.learnt and not risk.assess_rules("I want to die").learnt
-    assert found.reasons == ("Some days I wonder if anyone would notice if I stopped turning "
-                             "up to anything at all.",)
+    assert found.reasons == ("Some days I feel like I'm just taking up space.",)
     assert assess_risk(text, learnt=False).level == "none"
 
 
@@ -418,13 +417,13 @@ def test_learnt_reader_never_trains_on_the_untouched_slice():
 
     texts, labels = training_set()
     held_out = {r["text"] for r in _rows() if r["split"] == "holdout11"}
-    # holdout12 to holdout19, holdout20 (sealed for the next round), situations17 and the style
+    # holdout12 to holdout20, holdout21 (sealed for the next round), situations17 and the style
     # slice are evaluation slices (BENCHMARKS.md): never trained on either.
     for name, size in (("risk_holdout12.csv", 149), ("risk_holdout13.csv", 150),
                        ("risk_holdout14.csv", 150), ("risk_holdout15.csv", 150),
                        ("risk_holdout16.csv", 150), ("risk_holdout17.csv", 150),
                        ("risk_holdout18.csv", 150), ("risk_holdout19.csv", 150),
-                       ("risk_holdout20.csv", 150),
+                       ("risk_holdout20.csv", 148), ("risk_holdout21.csv", 149),
                        ("risk_situations17.csv", 597),
                        ("risk_style.csv", 339)):
         with (ROOT / "tests" / "data" / name).open(newline="", encoding="utf-8") as f:
@@ -661,8 +660,7 @@ def test_a_learnt_flag_is_urgent_when_the_urgency_model_is_sure():
     # as urgent (BENCHMARKS.md, round 7).
     method = assess_risk(
         "Most nights I sit in the car by the reservoir and wonder how deep the water is.")
-    softer = assess_risk(
-        "Some days I wonder if anyone would notice if I stopped turning up to anything at all.")
+    softer = assess_risk("Some days I feel like I'm just taking up space.")
     assert (method.level, method.learnt) == ("urgent", True)
     assert (softer.level, softer.learnt) == ("review", True)
 
@@ -749,3 +747,50 @@ def test_a_blind_hanging_off_its_bracket_is_read_at_the_strict_threshold():
 
     assert not risk_learnt.may_speak("The blind in room 3 is hanging off its bracket.")
     assert risk_learnt.may_speak("I keep thinking about hanging myself.")
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Round 8, after holdout20's one scoring: someone else in danger now is urgent (review
+    # before); the same person's risk told without anything happening now stays review.
+    ("My flatmate took an overdose about 20 minutes ago and says she doesnt want an ambulance.",
+     "urgent"),
+    ("Wife says she is going to drive into the river with our baby in the car. She's taken the "
+     "keys and left. Please send someone.", "urgent"),
+    ("My son told me he's going to jump off the bridge and he's not answering his phone now.",
+     "urgent"),
+    ("My best mate keeps talking about ending it and I don't know what to do.", "review"),
+    ("My son has started cutting himself and CAMHS have a 9 month wait.", "review"),
+])
+def test_someone_else_in_danger_now_is_urgent(text, level):
+    assert assess_rules(text).level == level
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Round 8, from holdout20's misses (none before): testing a ligature point, a plan for a
+    # day when nobody is home, affairs sorted and letters written, wondering who would miss
+    # you, not knowing how long you can keep it together.
+    ("I've tied the knot and tested the beam in the loft.", "urgent"),
+    ("I'm planning to do it on Friday when my flatmate's away.", "urgent"),
+    ("I won't be around for the next session. I've sorted my affairs and written letters to "
+     "my kids.", "urgent"),
+    ("I've sorted my affairs.", "review"),
+    ("I kept wondering whether anyone would really miss me.", "review"),
+    ("I'm hanging on by a thread, not sure how long I can keep it together.", "review"),
+    # Look-alikes.
+    ("The surveyor said the beam in the loft is fine.", "none"),
+    ("We wrote letters to our future selves as homework, which felt silly but helped.", "none"),
+    ("I'm planning to do it on Friday when the kids are at school, the homework I mean.", "none"),
+    ("I wondered whether anyone would miss me from the group if I swapped to evenings.", "none"),
+])
+def test_round_eight_preparations_and_passive_wishes(text, level):
+    assert assess_rules(text).level == level
+
+
+def test_relief_that_comes_from_the_preparations_is_not_recovery():
+    # "much better now" reads as recovery, but not when what brought the relief follows
+    # ("... now that I've sorted my affairs"): in style12 this row was urgent before round 8
+    # and review after it, until this.
+    text = ("Feel so much better now that I've sorted my affairs. Will's done, the dog's going to "
+            "my sister. Thanks for trying with me.")
+    assert risk._rules_in_context(text)[2]  # a plain review, which the urgency model may raise
+    assert assess_rules("I cut myself after my divorce and I'm much better now.").level == "review"
