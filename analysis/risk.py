@@ -27,8 +27,11 @@ labelled service-user data, and a rule can be read and argued with):
    hurt a child.
 3. **Adjust** each match by its clause (at most 250 characters either side): negation in the
    five words before it ("not suicidal"), history ("used to", "years ago", "three years
-   clean"), a third party as the nearest subject ("my son is self-harming"), a protective
-   statement in the same sentence ("I'd never act on it") or a reported screening question
+   clean"), a third party as the nearest subject ("my son is self-harming"; unless the comment
+   says it is happening now: "... 20 minutes ago", "please send someone"), a protective
+   statement in the same sentence ("I'd never act on it"), a comparison with something
+   ordinary ("I'd rather jump off a cliff than share in a group"), a question whether a
+   medicine is safe with a drink, a laugh, or a reported screening question
    ("the PHQ-9 asks ...") or obsessional thoughts ("my OCD", "intrusive thoughts") lower
    ``urgent`` to ``review``. Negation, history, a third party
    and a protective statement never lower a match below ``review``: a person writing "I'm not
