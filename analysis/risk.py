@@ -1670,6 +1670,16 @@ _THAN_AFTER = _compile(
     r"|continue)\b)",
     words=True,
 )
+# Overdoses a writer attends at work ("I'm a paramedic and attend overdoses"): other people's,
+# so review at most, unless the writer took them ("I've taken two overdoses").
+_AT_WORK_BEFORE = _compile(
+    r"\b(?:attend\w*|dealt with|deal with|deals with|treat\w*|calls?|jobs?|shouts?|went to"
+    r"|go to|paramedics?|nurses?|doctors?|police|firefighters?|ambulance|a&e|pharmacists?"
+    r"|crews?|patients)\b",
+    words=True,
+)
+_OWN_BEFORE = _compile(r"\b(?:taken|took|take|taking|had|have|done|did|my|survived|attempted)"
+                       r"(?: \w+){0,2} $")
 # A question whether a medicine is safe with a drink ("Can I drink alcohol while on
 # sertraline?") asks for advice: review at most.
 _ADVICE_QUESTION = _compile(
@@ -1804,6 +1814,9 @@ def _adjust(level: int, family: str, norm: str, start: int, end: int,
         or _found(_JOKE_MARK, norm, end, min(sentence[1] + 2, end + 40))
         or (_RATHER_BEFORE.search(norm, max(left, start - 40), start) is not None
             and _THAN_AFTER.match(norm, end, sentence[1]) is not None)
+        or (norm.startswith("overdoses", start)
+            and _found(_AT_WORK_BEFORE, norm, sentence[0], start)
+            and _OWN_BEFORE.search(norm, max(sentence[0], start - 30), start) is None)
         or (norm.startswith("?", sentence[1])
             and _ADVICE_QUESTION.match(norm, sentence[0], sentence[1]) is not None)
         or (norm.endswith("whoever", start, end)

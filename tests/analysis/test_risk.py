@@ -794,3 +794,18 @@ def test_relief_that_comes_from_the_preparations_is_not_recovery():
             "my sister. Thanks for trying with me.")
     assert risk._rules_in_context(text)[2]  # a plain review, which the urgency model may raise
     assert assess_rules("I cut myself after my divorce and I'm much better now.").level == "review"
+
+
+@pytest.mark.parametrize(("text", "level"), [
+    # Round 8: overdoses a writer attends at work (in holdout19 and holdout20 both) were
+    # urgent; they are other people's, so review at most, as other people's risk is.
+    ("I'm a paramedic and attend overdoses regularly. The trauma-focused CBT helped me.",
+     "review"),
+    ("I was a paramedic for 20 years and CBT helped me process the calls I went to, including "
+     "a lot of overdoses.", "review"),
+    # The writer's own overdoses stay urgent, whatever their job.
+    ("I'm a nurse and I've taken two overdoses since Christmas.", "urgent"),
+    ("I keep thinking about an overdose.", "urgent"),
+])
+def test_overdoses_attended_at_work_are_not_the_writers(text, level):
+    assert assess_rules(text).level == level
