@@ -3,6 +3,11 @@
 Run from the repository root::
 
     .venv/bin/python benchmarks/eval_risk_redact.py [--learnt] [--calibrate]
+    .venv/bin/python benchmarks/eval_risk_redact.py --sealed tests/data/risk_holdout21.csv
+
+``--sealed FILE`` scores one slice and prints aggregates only (flag, urgent and review
+precision and recall, level accuracy, and the misses counted by kind), never a row: the way a
+sealed slice is scored the first time, before anyone reads it.
 
 Risk is scored twice: the hand-written rules alone (``assess_rules``) and what the app runs,
 the rules plus the learnt reader (``assess_risk``, see ``analysis/risk_learnt.py``). The learnt
@@ -503,7 +508,35 @@ def report_calibration() -> None:
           f"plain reviews from the rules reach it ({count / n:.2%})")
 
 
+def report_sealed(path: Path) -> None:
+    """Aggregates only for one slice: nothing printed may quote or point at a row."""
+    from analysis import risk, risk_learnt
+
+    rows = load(path)
+    print(f"## {path.name}: {len(rows)} rows, "
+          + ", ".join(f"{n} {lv}" for lv, n in sorted(Counter(r['level'] for r in rows).items())))
+    for name, learnt in (("rules alone", False), ("rules + learnt reader", True)):
+        score = score_risk(rows, learnt=learnt)
+        pairs = [score.flag(), score.level("urgent"), score.level("review")]
+        flag, urgent, review = (f"{p:.3f} / {r:.3f}" for p, r in pairs)
+        print(f"  {name:22s} flag P/R {flag}; urgent P/R {urgent}; review P/R {review}; "
+              f"level accuracy {score.accuracy():.3f}")
+    kinds: Counter[str] = Counter()
+    for row in rows:
+        if row["level"] != "none" and not assess_risk(row["text"]).flag:
+            if risk._rules(row["text"])[1]:
+                kinds["rules saw a phrase and judged it harmless"] += 1
+            elif not risk_learnt.may_speak(row["text"]):
+                kinds["no word of risk, below the strict threshold"] += 1
+            else:
+                kinds["a word of risk, below the ordinary threshold"] += 1
+    print("  misses by kind: " + (", ".join(f"{n} {k}" for k, n in kinds.items()) or "none"))
+
+
 def main() -> None:
+    if "--sealed" in sys.argv[1:]:
+        report_sealed(Path(sys.argv[sys.argv.index("--sealed") + 1]))
+        return
     risk_rows = load_risk_rows()
     redact_rows = load(REDACT_CSV)
     report_risk(risk_rows)

@@ -809,3 +809,19 @@ def test_relief_that_comes_from_the_preparations_is_not_recovery():
 ])
 def test_overdoses_attended_at_work_are_not_the_writers(text, level):
     assert assess_rules(text).level == level
+
+
+def test_a_sealed_slice_is_scored_without_printing_a_row(tmp_path, capsys):
+    bench = _load_benchmark()
+    rows = [("I want to end my life tonight", "urgent"), ("The receptionist was lovely", "none"),
+            ("My evenings are hard", "review")]
+    path = tmp_path / "sealed.csv"
+    with path.open("w", newline="", encoding="utf-8") as f:
+        writer = csv.writer(f)
+        writer.writerow(["text", "level", "split"])
+        writer.writerows((text, level, "sealed") for text, level in rows)
+    bench.report_sealed(path)
+    out = capsys.readouterr().out
+    assert "3 rows, 1 none, 1 review, 1 urgent" in out
+    assert "rules + learnt reader" in out and "misses by kind" in out
+    assert not any(text.lower() in out.lower() for text, _ in rows)
