@@ -297,7 +297,7 @@ def test_a_flag_from_the_learnt_reader_says_so_and_that_it_is_often_wrong(client
     from feedback_app.comments.services import record_comment
 
     text = "Most nights I sit in the car by the reservoir and wonder how deep the water is."
-    softer = "Some days I wonder if anyone would notice if I stopped turning up to anything at all."
+    softer = "Some days I feel like I am just taking up space."
     learnt = record_comment(service_id=service.id, source="survey", text=text)
     review = record_comment(service_id=service.id, source="survey", text=softer)
     words = record_comment(service_id=service.id, source="survey",
@@ -321,8 +321,7 @@ def test_a_flag_from_the_learnt_reader_says_so_and_that_it_is_often_wrong(client
 
 def test_rescreening_only_raises_and_labels_earlier_reader_flags(app, service, make_comment):
     # After the risk check improves, `flask rescreen-risk` runs it again over stored comments.
-    reader_text = ("Some days I wonder if anyone would notice if I stopped turning up to anything"
-                   " at all.")
+    reader_text = "Some days I feel like I am just taking up space."
     missed = make_comment(service, "Pills counted. Note written.")  # a newer rule's catch
     old_reader = make_comment(service, reader_text, risk_level="review",
                               risk_reasons=[reader_text])  # flagged before risk_learnt existed
