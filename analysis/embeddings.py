@@ -145,21 +145,44 @@ def _torch_threads(threads: int | None) -> Iterator[int]:
         torch.set_num_threads(before)
 
 
-def _token_lengths(model: SentenceTransformer, texts: list[str],
-                   chunk: int = 4096) -> np.ndarray:
-    """Tokens per text as the model will see them (special tokens included, truncated).
+def _token_ids(model: SentenceTransformer, texts: list[str],
+               chunk: int = 4096) -> Iterator[list[int]]:
+    """Each text's token ids as the model will see them (special tokens included, truncated).
 
     Tokenised ``chunk`` texts at a time: the tokenizer's output for 47,000 texts at once
     holds about 300 MiB.
     """
     limit = int(model.max_seq_length or 512)
-    lengths = np.empty(len(texts), dtype=np.int64)
     for start in range(0, len(texts), chunk):
         encoded = model.tokenizer(texts[start:start + chunk], add_special_tokens=True,
                                   truncation=True, max_length=limit,
                                   return_attention_mask=False, return_token_type_ids=False)
-        lengths[start:start + chunk] = [len(ids) for ids in encoded["input_ids"]]
-    return lengths
+        yield from encoded["input_ids"]
+
+
+def _token_lengths(model: SentenceTransformer, texts: list[str]) -> np.ndarray:
+    """Tokens per text as the model will see them (special tokens included, truncated)."""
+    return np.fromiter(map(len, _token_ids(model, texts)), dtype=np.int64, count=len(texts))
+
+
+def _idf_pooled(model: SentenceTransformer, texts: list[str], idf: np.ndarray) -> np.ndarray:
+    """The texts' token vectors averaged with ``idf`` as weights (one forward pass).
+
+    A text with no weighted token (only the special tokens: an empty text) keeps the model's
+    own mean. Rows are not normalised.
+    """
+    out = model.encode(texts, batch_size=len(texts), output_value=None,
+                       convert_to_numpy=False, show_progress_bar=False)
+    rows = np.empty((len(texts), int(out[0]["token_embeddings"].shape[-1])), dtype=np.float32)
+    for i, features in enumerate(out):
+        mask = features["attention_mask"].numpy().astype(bool)
+        ids = features["input_ids"].numpy()[mask]
+        tokens = features["token_embeddings"].float().numpy()[mask]
+        weights = idf[np.minimum(ids, len(idf) - 1)]
+        total = float(weights.sum())
+        rows[i] = (weights @ tokens / total if total > 0
+                   else features["sentence_embedding"].float().numpy())
+    return rows
 
 
 def _batches(lengths: np.ndarray, batch_size: int, batch_tokens: int) -> list[np.ndarray]:
@@ -185,8 +208,9 @@ def _batches(lengths: np.ndarray, batch_size: int, batch_tokens: int) -> list[np
 class SentenceEmbedder(TransformerMixin, BaseEstimator):
     """Embed texts with a sentence-transformers model.
 
-    Stateless: ``fit`` learns nothing, so the embedder can sit in a scikit-learn pipeline in
-    place of a ``TfidfVectorizer``.
+    With the default ``pooling="mean"``, ``fit`` learns nothing, so the embedder can sit in a
+    scikit-learn pipeline in place of a ``TfidfVectorizer``; with ``"idf"`` it learns token
+    weights from the texts it is fitted on, as a ``TfidfVectorizer`` does.
 
     Parameters
     ----------
@@ -204,11 +228,21 @@ class SentenceEmbedder(TransformerMixin, BaseEstimator):
         Torch threads while encoding (the process's setting is restored afterwards). None:
         one when the 1-minute load average is at least the number of cores (they are busy
         with other work), else torch's setting (one per core). The vectors do not depend on it.
+    pooling : {"mean", "idf"}, default="mean"
+        How a text's token vectors become one vector. ``"mean"``: the model's own mean over
+        every token. ``"idf"``: a mean weighted by each word piece's inverse document
+        frequency in the texts given to ``fit`` (the special start and end tokens left out),
+        so that the words that tell comments apart weigh more than "the", "was" and "staff"
+        that every other comment has. The theme engine uses ``"idf"`` (BENCHMARKS.md,
+        "Embeddings backend").
 
     Attributes
     ----------
     threads_used_ : int
         Torch threads the last ``transform`` call used.
+    idf_ : numpy.ndarray of float32, shape (vocabulary size,)
+        With ``pooling="idf"``, after ``fit``: each token id's weight,
+        ``ln((n + 1) / (df + 1)) + 1`` over the ``n`` distinct texts fitted on.
 
     Examples
     --------
@@ -224,15 +258,32 @@ class SentenceEmbedder(TransformerMixin, BaseEstimator):
         device: str = "cpu",
         batch_tokens: int = BATCH_TOKENS,
         threads: int | None = None,
+        pooling: str = "mean",
     ) -> None:
         self.model_name = model_name
         self.batch_size = batch_size
         self.device = device
         self.batch_tokens = batch_tokens
         self.threads = threads
+        self.pooling = pooling
 
     def fit(self, X: Iterable[str], y: Any = None) -> SentenceEmbedder:
-        """Do nothing and return ``self``: the model is pre-trained."""
+        """Learn the token weights for ``pooling="idf"``; with ``"mean"`` nothing is learnt
+        (the model is pre-trained). Returns ``self``."""
+        pooling = getattr(self, "pooling", "mean")
+        if pooling not in {"mean", "idf"}:
+            raise ValueError(f"pooling must be 'mean' or 'idf', not {pooling!r}")
+        if pooling == "idf":
+            distinct = list(dict.fromkeys("" if t is None else str(t) for t in X))
+            model = _load_model(self.model_name, self.device)
+            special = np.asarray(model.tokenizer.all_special_ids, dtype=np.int64)
+            df = np.zeros(len(model.tokenizer), dtype=np.float64)
+            for ids in _token_ids(model, distinct):
+                df[np.unique(ids)] += 1
+            df[special] = 0
+            n = len(distinct)
+            self.idf_ = (np.log((n + 1) / (df + 1)) + 1).astype(np.float32)
+            self.idf_[special] = 0
         return self
 
     def transform(self, X: Iterable[str]) -> np.ndarray:
@@ -266,11 +317,20 @@ class SentenceEmbedder(TransformerMixin, BaseEstimator):
         vectors = np.empty((len(distinct), dimension), dtype=np.float32)
         batches = _batches(_token_lengths(model, distinct), max(1, int(self.batch_size)),
                            max(1, int(self.batch_tokens)))
+        idf = getattr(self, "idf_", None) if getattr(self, "pooling", "mean") == "idf" else None
+        if getattr(self, "pooling", "mean") == "idf" and idf is None:
+            from sklearn.exceptions import NotFittedError
+
+            raise NotFittedError("pooling='idf' learns its token weights in fit(); call it first")
         with _torch_threads(self.threads) as used:
             self.threads_used_ = used
             for batch in batches:
+                chunk = [distinct[i] for i in batch]
+                if idf is not None:
+                    vectors[batch] = _idf_pooled(model, chunk, idf)
+                    continue
                 vectors[batch] = model.encode(
-                    [distinct[i] for i in batch],
+                    chunk,
                     batch_size=len(batch),
                     show_progress_bar=False,
                     convert_to_numpy=True,

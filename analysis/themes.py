@@ -269,6 +269,12 @@ class ThemeModel(BaseEstimator):
         Cluster topical comments in a spectral embedding of their nearest-neighbour graph with
         this many dimensions (0 = k-means on the vectors themselves). ``"auto"``: 20 for the
         embeddings backend, 0 for the default one (see BENCHMARKS.md for both measurements).
+    pooling : {"idf", "mean"}, default="idf"
+        Embeddings backend only: how the sentence model's token vectors become a comment's
+        vector (:class:`analysis.embeddings.SentenceEmbedder`). ``"idf"`` weighs each word
+        piece by its inverse document frequency in the fitted comments, so that what a
+        comment is about outweighs the words most comments share; ``"mean"`` is the model's
+        own average (BENCHMARKS.md, "Embeddings backend").
     """
 
     def __init__(
@@ -288,6 +294,7 @@ class ThemeModel(BaseEstimator):
         sentiment: bool = True,
         lsa_weight: float = 0.5,
         graph_dims: int | str = "auto",
+        pooling: str = "idf",
     ) -> None:
         self.taxonomy = taxonomy
         self.k = k
@@ -304,6 +311,7 @@ class ThemeModel(BaseEstimator):
         self.sentiment = sentiment
         self.lsa_weight = lsa_weight
         self.graph_dims = graph_dims
+        self.pooling = pooling
 
     # ------------------------------------------------------------------ fitting
     def fit(
@@ -444,6 +452,8 @@ class ThemeModel(BaseEstimator):
                 f"graph_dims must be a non-negative integer or 'auto', not {self.graph_dims!r}")
         if self.lsa_weight < 0:
             raise ValueError(f"lsa_weight must be at least 0, not {self.lsa_weight!r}")
+        if self.pooling not in {"idf", "mean"}:
+            raise ValueError(f"pooling must be 'idf' or 'mean', not {self.pooling!r}")
 
     def _units(self, texts: Sequence[str]) -> tuple[np.ndarray, list[str], np.ndarray]:
         """Split comments into units.
@@ -547,11 +557,12 @@ class ThemeModel(BaseEstimator):
         self.svd_ = None
         self.embedder_ = None
         if self.backend == "embeddings":
-            self.embedder_ = _load_embedder()()
-            self.embedder_.fit(texts)
-            # Fail now, with the install hint, rather than halfway through the fit.
-            self.embedder_.transform(["probe"])
-            V = np.asarray(self.embedder_.transform(_topic_words(texts)), dtype=np.float32)
+            self.embedder_ = _load_embedder()(pooling=self.pooling)
+            topical = _topic_words(texts)
+            # Fits the token weights of IDF pooling on what the model will read; fails now,
+            # with the install hint, rather than halfway through the fit.
+            self.embedder_.fit(topical)
+            V = np.asarray(self.embedder_.transform(topical), dtype=np.float32)
             if self.lsa_weight:
                 lsa = self._fit_svd(X, rng)
                 if self.svd_ is not None:  # too few words for LSA: embeddings alone

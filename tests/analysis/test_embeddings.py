@@ -45,6 +45,7 @@ def test_constructor_only_stores_parameters(no_backend):
         "device": "cpu",
         "batch_tokens": embeddings.BATCH_TOKENS,
         "threads": None,
+        "pooling": "mean",
     }
     assert clone(embedder).get_params() == embedder.get_params()
     assert embedder.fit(["x"]) is embedder
@@ -155,3 +156,48 @@ def test_no_network_is_used(embedder, monkeypatch):
 def test_unknown_model_name_is_refused(embedder):
     with pytest.raises(ValueError, match="Unknown embeddings model"):
         SentenceEmbedder(model_name="some/hub-model").transform(["x"])
+
+
+def test_pooling_must_be_mean_or_idf(no_backend):
+    with pytest.raises(ValueError, match="pooling must be 'mean' or 'idf'"):
+        SentenceEmbedder(pooling="max").fit(["x"])
+
+
+def test_idf_pooling_learns_token_weights_in_fit(embedder):
+    from sklearn.exceptions import NotFittedError
+
+    texts = ["the wait was long", "the staff were kind", "the parking was awful", "the"]
+    idf_embedder = SentenceEmbedder(pooling="idf")
+    with pytest.raises(NotFittedError):
+        idf_embedder.transform(texts)
+    idf_embedder.fit([*texts, None, "the wait was long"])  # repeats and None count once
+    model = embeddings._load_model(idf_embedder.model_name, idf_embedder.device)
+    the, wait, unseen = model.tokenizer.convert_tokens_to_ids(["the", "wait", "hospital"])
+    # ln((n + 1) / (df + 1)) + 1 over the 5 distinct texts ("" for None among them).
+    assert idf_embedder.idf_[the] == pytest.approx(np.log(6 / 5) + 1)
+    assert idf_embedder.idf_[wait] == pytest.approx(np.log(6 / 2) + 1)
+    assert idf_embedder.idf_[unseen] == pytest.approx(np.log(6) + 1)
+    assert (idf_embedder.idf_[model.tokenizer.all_special_ids] == 0).all()
+
+
+def test_idf_pooling_is_the_idf_weighted_mean_of_the_token_vectors(embedder):
+    texts = ["The wait for therapy was far too long.", "My therapist really listened.",
+             "The wait was long.", "", "Lovely staff " * 40]
+    idf_embedder = SentenceEmbedder(pooling="idf", batch_tokens=64).fit(texts)
+    vectors = idf_embedder.transform(texts)
+    assert vectors.shape == (5, 384) and vectors.dtype == np.float32
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    model = embeddings._load_model(idf_embedder.model_name, idf_embedder.device)
+    tokens = model.encode(texts, output_value="token_embeddings", convert_to_numpy=False)
+    mean = model.encode(texts, normalize_embeddings=True)
+    for i, text in enumerate(texts):
+        ids = model.tokenizer(text, truncation=True, max_length=model.max_seq_length)["input_ids"]
+        weights = idf_embedder.idf_[ids]
+        # Nothing but the start and end tokens (the empty text): the model's own mean.
+        expected = (mean[i] if weights.sum() == 0
+                    else weights @ tokens[i].float().numpy()[:len(ids)])
+        np.testing.assert_allclose(vectors[i], expected / np.linalg.norm(expected), atol=1e-4)
+    # Not the model's mean, and the same whatever the batching.
+    assert not np.allclose(vectors[0], mean[0], atol=1e-3)
+    again = clone(idf_embedder).set_params(batch_size=2).fit(texts).transform(texts)
+    np.testing.assert_allclose(vectors, again, atol=1e-5)

@@ -546,6 +546,9 @@ def test_graph_dims_auto_is_off_for_the_default_backend(texts: list[str]) -> Non
 class _WordHashEmbedder:
     """A stand-in sentence embedder (the real one needs torch): hashed words, 16 numbers."""
 
+    def __init__(self, pooling: str = "mean") -> None:
+        self.pooling = pooling
+
     def fit(self, texts: list[str], y: object = None) -> _WordHashEmbedder:
         return self
 
@@ -589,3 +592,29 @@ def test_sentence_embedder_reads_topics_not_praise() -> None:
     assert "excellent" not in food.lower() and "food" in food
     assert whole == "Excellent service!"  # nothing but praise: kept whole
     assert plain == "Parking was hard to find"
+
+
+def test_the_embeddings_backend_pools_by_idf_fitted_on_what_the_model_reads(
+    texts: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from analysis import themes
+
+    fitted: list[list[str]] = []
+
+    class Recording(_WordHashEmbedder):
+        def fit(self, texts: list[str], y: object = None) -> Recording:
+            fitted.append(list(texts))
+            return self
+
+    monkeypatch.setattr(themes, "_load_embedder", lambda: Recording)
+    praise = ["The staff were excellent.", "The food was excellent."]
+    model = ThemeModel(taxonomy="none", k=4, backend="embeddings", random_state=0).fit(
+        [*texts, *praise])
+    assert model.embedder_.pooling == "idf"
+    # Fitted once, on the texts without their general praise words (what the model reads).
+    words = " ".join(fitted[0]).lower()
+    assert len(fitted) == 1 and "excellent" not in words and "staff" in words
+    mean = ThemeModel(taxonomy="none", k=4, backend="embeddings", pooling="mean").fit(texts)
+    assert mean.embedder_.pooling == "mean"
+    with pytest.raises(ValueError, match="pooling must be 'idf' or 'mean'"):
+        ThemeModel(pooling="max").fit(texts)
