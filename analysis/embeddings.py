@@ -233,7 +233,7 @@ class SentenceEmbedder(TransformerMixin, BaseEstimator):
         every token. ``"idf"``: a mean weighted by each word piece's inverse document
         frequency in the texts given to ``fit`` (the special start and end tokens left out),
         so that the words that tell comments apart weigh more than "the", "was" and "staff"
-        that every other comment has. The theme engine uses ``"idf"`` (BENCHMARKS.md,
+        that every other comment has (the theme engine's ``pooling`` parameter; BENCHMARKS.md,
         "Embeddings backend").
 
     Attributes

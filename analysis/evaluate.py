@@ -179,7 +179,7 @@ EMBEDDINGS_ABLATION: tuple[tuple[str, dict[str, Any]], ...] = (
     ("embeddings: - LSA part beside the sentence vector", {"lsa_weight": 0.0}),
     ("embeddings: - spectral graph clustering", {"graph_dims": 0}),
     ("embeddings: sentence vectors + k-means only", {"lsa_weight": 0.0, "graph_dims": 0}),
-    ("embeddings: the model's mean pooling, not IDF", {"pooling": "mean"}),
+    ("embeddings: + IDF pooling of the token vectors", {"pooling": "idf"}),
 )
 
 

@@ -594,7 +594,7 @@ def test_sentence_embedder_reads_topics_not_praise() -> None:
     assert plain == "Parking was hard to find"
 
 
-def test_the_embeddings_backend_pools_by_idf_fitted_on_what_the_model_reads(
+def test_idf_pooling_is_fitted_on_what_the_sentence_model_reads(
     texts: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from analysis import themes
@@ -608,13 +608,13 @@ def test_the_embeddings_backend_pools_by_idf_fitted_on_what_the_model_reads(
 
     monkeypatch.setattr(themes, "_load_embedder", lambda: Recording)
     praise = ["The staff were excellent.", "The food was excellent."]
-    model = ThemeModel(taxonomy="none", k=4, backend="embeddings", random_state=0).fit(
-        [*texts, *praise])
+    model = ThemeModel(taxonomy="none", k=4, backend="embeddings", pooling="idf",
+                       random_state=0).fit([*texts, *praise])
     assert model.embedder_.pooling == "idf"
     # Fitted once, on the texts without their general praise words (what the model reads).
     words = " ".join(fitted[0]).lower()
     assert len(fitted) == 1 and "excellent" not in words and "staff" in words
-    mean = ThemeModel(taxonomy="none", k=4, backend="embeddings", pooling="mean").fit(texts)
-    assert mean.embedder_.pooling == "mean"
+    mean = ThemeModel(taxonomy="none", k=4, backend="embeddings").fit(texts)
+    assert mean.embedder_.pooling == "mean"  # the default
     with pytest.raises(ValueError, match="pooling must be 'idf' or 'mean'"):
         ThemeModel(pooling="max").fit(texts)
