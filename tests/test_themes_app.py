@@ -614,6 +614,9 @@ def test_filing_new_feedback_loads_the_saved_model_once_until_a_new_fit(
 class HashedWordsEmbedder:
     """Stands in for the sentence-embeddings extra (torch is not installed everywhere)."""
 
+    def __init__(self, pooling="mean"):
+        self.pooling = pooling
+
     def fit(self, texts, y=None):
         return self
 
@@ -651,6 +654,9 @@ def test_embeddings_switched_on_but_not_installed_fails_in_plain_words(
     from analysis.embeddings import EmbeddingsUnavailable
 
     class Missing:
+        def __init__(self, pooling="mean"):
+            self.pooling = pooling
+
         def fit(self, texts, y=None):
             return self
 
