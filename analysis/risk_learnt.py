@@ -21,8 +21,8 @@ shipped with it:
   look-alikes; warm recovery feedback with some risk said in the same tone), ``train15``,
   600 disclosures with no word of risk, and ``train16c``, 595 ordinary personal comments in
   the style the reader mistook for risk. The evaluation slices (``tests/data/risk_eval.csv``,
-  ``risk_holdout12.csv`` to ``risk_holdout20.csv``, ``risk_situations17.csv`` and the sealed
-  ``risk_holdout21.csv``) are never trained on.
+  ``risk_holdout12.csv`` to ``risk_holdout21.csv``, ``risk_situations17.csv`` and the sealed
+  ``risk_holdout22.csv``) are never trained on.
 * ``data/feedback_examples.txt``: ordinary Talking Therapies feedback in the voice of people
   who use the services (also the demo's comments): hard negatives, first-person and
   emotional but not about risk, plus its ``[risk]`` section as positives.

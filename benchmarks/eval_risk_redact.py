@@ -39,12 +39,12 @@ more writer: disclosures with no risk word) only trains the reader, and ``train1
 holds ordinary personal feedback in the style the reader mistook for risk. ``holdout11`` to
 ``holdout17`` (``UNTUNED``, the last six in ``tests/data/risk_holdout12.csv`` to
 ``risk_holdout17.csv``), written by seven more such writers, are never trained on: the
-honest estimate. ``holdout18`` to ``holdout20`` are never trained on either, but their
-misses were read to write rules (rounds 7 and 8). ``situations17`` (one more writer, 597
-rows: disclosures told through preparations, being found and endurance running out, with no
-word of risk, and their look-alikes) was written as training rows but is kept as an
-evaluation slice, unread (BENCHMARKS.md, round 7). Metrics are printed per split, for all
-the other slices together, and overall.
+honest estimate. ``holdout18`` to ``holdout20`` are never trained on either, but their misses
+were read to write rules (rounds 7 and 8); ``holdout21`` was scored once and not read.
+``situations17`` (one more writer, 597 rows: disclosures told through preparations, being found
+and endurance running out, with no word of risk, and their look-alikes) was written as training
+rows but is kept as an evaluation slice, unread (BENCHMARKS.md, round 7). Metrics are printed
+per split, for all the other slices together, and overall.
 
 Redaction is scored by aligning the output with the expected text word by word
 (``difflib``), with each placeholder as one token. An expected placeholder counts as found only
@@ -82,7 +82,8 @@ RISK_CSV = DATA / "risk_eval.csv"
 #: before they were scored (``holdout17``'s false flags were read after its one scoring).
 #: ``holdout18`` to ``holdout20`` were each scored once, then their misses were read and
 #: written into rules (rounds 7 and 8), so they are not among the untuned slices.
-#: ``holdout21``, in ``risk_holdout21.csv``, is sealed for the next round.
+#: ``holdout21`` was scored once, on round 8's final code, and has not been read.
+#: ``holdout22``, in ``risk_holdout22.csv``, is sealed for the next round.
 HOLDOUT12_CSV = DATA / "risk_holdout12.csv"
 HOLDOUT13_CSV = DATA / "risk_holdout13.csv"
 HOLDOUT14_CSV = DATA / "risk_holdout14.csv"
@@ -92,6 +93,7 @@ HOLDOUT17_CSV = DATA / "risk_holdout17.csv"
 HOLDOUT18_CSV = DATA / "risk_holdout18.csv"
 HOLDOUT19_CSV = DATA / "risk_holdout19.csv"
 HOLDOUT20_CSV = DATA / "risk_holdout20.csv"
+HOLDOUT21_CSV = DATA / "risk_holdout21.csv"
 SITUATIONS17_CSV = DATA / "risk_situations17.csv"
 #: Warm, personal feedback in the words the learnt reader mistook for risk ("I feel like myself
 #: again"), with some risk said in the same tone, by an independent writer: not trained on, it
@@ -101,21 +103,23 @@ STYLE_CSV = DATA / "risk_style.csv"
 #: evaluation slices.
 RISK_CSVS = (TRAINING_CSV, RISK_CSV, HOLDOUT12_CSV, HOLDOUT13_CSV, HOLDOUT14_CSV, HOLDOUT15_CSV,
              HOLDOUT16_CSV, HOLDOUT17_CSV, HOLDOUT18_CSV, HOLDOUT19_CSV, HOLDOUT20_CSV,
-             SITUATIONS17_CSV, STYLE_CSV)
+             HOLDOUT21_CSV, SITUATIONS17_CSV, STYLE_CSV)
 REDACT_CSV = DATA / "redact_eval.csv"
 SPLITS = ("dev", "holdout1", "holdout2", "holdout3", "holdout4", "holdout5", "holdout6",
           "holdout7", "holdout8", "holdout9", "holdout10", "train11", "answers11", "train12a",
           "train12b", "train13a", "train13b", "train13c", "train14a", "train14b", "train14c",
           "train15", "train16c",
           "holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
-          "holdout17", "holdout18", "holdout19", "holdout20", "situations17", "style12")
+          "holdout17", "holdout18", "holdout19", "holdout20", "holdout21", "situations17",
+          "style12")
 #: Slices written after the last change to the rules and never tuned on: the honest estimate
 #: of how the rules do on phrasings they were not written for. Every other slice was scored
 #: once when it was written and the rules were then changed to handle what it missed.
 UNTUNED = ("holdout11", "holdout12", "holdout13", "holdout14", "holdout15", "holdout16",
            "holdout17")
 #: The slices in ``tests/data/`` with their own names: never trained on.
-NEVER_TRAINED = (*UNTUNED, "holdout18", "holdout19", "holdout20", "situations17", "style12")
+NEVER_TRAINED = (*UNTUNED, "holdout18", "holdout19", "holdout20", "holdout21", "situations17",
+                 "style12")
 #: The slices the rules were developed against (the rest of the training rows, written later,
 #: only train the learnt reader).
 RULE_SLICES = SPLITS[: SPLITS.index("holdout8") + 1]
@@ -292,7 +296,7 @@ def _by_split(
 
 def report_risk(rows: list[dict[str, str]]) -> None:
     print("## Risk flagging (analysis/data/risk_training.csv + tests/data/risk_eval.csv"
-          " + tests/data/risk_holdout12.csv to risk_holdout20.csv, risk_situations17.csv and"
+          " + tests/data/risk_holdout12.csv to risk_holdout21.csv, risk_situations17.csv and"
           " risk_style.csv)")
     print("(rules = assess_rules; app = assess_risk, the rules plus the learnt reader, which "
           "was trained on every slice but " + ", ".join(NEVER_TRAINED) + "; untuned: "
