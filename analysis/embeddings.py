@@ -317,8 +317,10 @@ class SentenceEmbedder(TransformerMixin, BaseEstimator):
         vectors = np.empty((len(distinct), dimension), dtype=np.float32)
         batches = _batches(_token_lengths(model, distinct), max(1, int(self.batch_size)),
                            max(1, int(self.batch_tokens)))
-        idf = getattr(self, "idf_", None) if getattr(self, "pooling", "mean") == "idf" else None
-        if getattr(self, "pooling", "mean") == "idf" and idf is None:
+        # Embedders saved before pooling existed have no ``pooling``: they pooled by the mean.
+        pooling = getattr(self, "pooling", "mean")
+        idf = getattr(self, "idf_", None) if pooling == "idf" else None
+        if pooling == "idf" and idf is None:
             from sklearn.exceptions import NotFittedError
 
             raise NotFittedError("pooling='idf' learns its token weights in fit(); call it first")
